@@ -1,0 +1,362 @@
+"""Drain the outbox into Telegram (or the console), within Telegram's limits, exactly once.
+
+`deliver_pending` claims due rows (with a lease, see `state.outbox`), renders each with
+`bot.render.render_event` in the chat's language and sends the parts in order. After EACH
+part Telegram accepts, the count (`parts_sent`) is committed, so the only window in which a
+crash repeats a message is between Telegram's answer and that one-row commit. A restarted
+worker resumes a multi-part message at the first part not recorded.
+
+Errors: 429 (`RetryAfter`) pauses all sending for the time asked and re-queues the row
+without counting an attempt; network errors, timeouts and 5xx re-queue with exponential
+backoff; 403 (`Forbidden`: blocked, kicked) deactivates the chat and kills its rows; a
+group that became a supergroup (`ChatMigrated`) moves to its new id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import logging
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TextIO
+
+from sqlite_utils import Database
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
+
+from bot.render import render_event, strip_tags
+from state import outbox
+from state.chats import deactivate_chat, migrate_chat
+from state.clock import BRUSSELS
+
+log = logging.getLogger(__name__)
+
+GLOBAL_RATE = 28.0  # messages/s overall (Telegram: about 30)
+CHAT_INTERVAL = 1.05  # seconds between messages to one chat (Telegram: 1/s)
+GROUP_INTERVAL = 3.05  # seconds between messages to one group (Telegram: 20/min)
+MAX_ATTEMPTS = 12
+BACKOFF_BASE = 5.0  # seconds, doubled per attempt
+BACKOFF_CAP = 3600.0
+
+
+class Sender(Protocol):
+    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> Any: ...
+
+
+class Limiter:
+    """Reserves send slots: `rate` per second overall, one per `chat_interval` per chat
+    (`group_interval` for groups, whose ids are negative), and a global pause after a 429.
+
+    Slots are reserved before sleeping, so concurrent senders never crowd one window.
+    `clock` and `sleep` are injectable for tests."""
+
+    def __init__(
+        self,
+        rate: float = GLOBAL_RATE,
+        chat_interval: float = CHAT_INTERVAL,
+        group_interval: float = GROUP_INTERVAL,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.interval = 1.0 / rate if rate else 0.0
+        self.chat_interval = chat_interval
+        self.group_interval = group_interval
+        self.clock = clock
+        self.sleep = sleep
+        self._slots: list[float] = []  # reserved global slot times, sorted
+        self._chat_next: dict[int, float] = {}
+        self._paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """Stop all sending for `seconds` (a 429 from Telegram)."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+    def _reserve(self, chat_id: int) -> float:
+        now = self.clock()
+        cut = bisect.bisect_left(self._slots, now - 1.0)
+        del self._slots[:cut]
+        at = max(now, self._paused_until, self._chat_next.get(chat_id, 0.0))
+        if self.interval:
+            # the first gap of at least `interval` on both sides of `at`
+            i = bisect.bisect_left(self._slots, at - self.interval + 1e-9)
+            while i < len(self._slots) and self._slots[i] < at + self.interval - 1e-9:
+                at = self._slots[i] + self.interval
+                i += 1
+            bisect.insort(self._slots, at)
+        gap = self.group_interval if chat_id < 0 else self.chat_interval
+        self._chat_next[chat_id] = at + gap
+        return at
+
+    async def acquire(self, chat_id: int) -> None:
+        at = self._reserve(chat_id)
+        delay = at - self.clock()
+        if delay > 0:
+            await self.sleep(delay)
+
+
+class TelegramSender:
+    """Sends through a python-telegram-bot `Bot`: HTML, no link previews."""
+
+    def __init__(self, bot: Any, limiter: Limiter | None = None) -> None:
+        self.bot = bot
+        self.limiter = limiter or Limiter()
+
+    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> Any:
+        from telegram import LinkPreviewOptions
+
+        return await self.bot.send_message(
+            chat_id=chat_id,
+            text=strip_tags(text) if plain else text,
+            parse_mode=None if plain else ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+
+
+class ConsoleSender:
+    """Prints each message part to `stream` (stdout by default): plain text, or the HTML."""
+
+    limiter = None
+
+    def __init__(self, stream: TextIO | None = None, *, plain: bool = True) -> None:
+        self.stream = stream
+        self.plain = plain
+        self.sent: list[tuple[int, str]] = []
+
+    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> None:
+        stream = self.stream or sys.stdout
+        body = strip_tags(text) if (self.plain or plain) else text
+        self.sent.append((chat_id, body))
+        print(f"── chat {chat_id} ──", file=stream)
+        print(body, file=stream)
+        print(file=stream)
+        stream.flush()
+
+
+@dataclass
+class DeliveryReport:
+    """What one `deliver_pending` call did."""
+
+    claimed: int = 0
+    sent: int = 0  # outbox rows completed
+    parts: int = 0  # messages Telegram accepted
+    retried: int = 0  # rows re-queued after a transient error
+    rate_limited: int = 0  # 429s received
+    dead: int = 0
+    lost_lease: int = 0  # rows another worker took over
+    deactivated: set[int] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["deactivated"] = sorted(self.deactivated)
+        return data
+
+
+def _seconds(exc: RetryAfter) -> float:
+    value = getattr(exc, "_retry_after", None)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value or 1)
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(BRUSSELS)
+
+
+class _Drain:
+    def __init__(
+        self,
+        db: Database,
+        sender: Sender,
+        report: DeliveryReport,
+        *,
+        now: datetime | None,
+        lease_seconds: float,
+        max_attempts: int,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.report = report
+        self.fixed_now = now
+        self.lease_seconds = lease_seconds
+        self.max_attempts = max_attempts
+        self.limiter: Limiter | None = getattr(sender, "limiter", None)
+        self.rate_limited_chats: set[int] = set()
+
+    def now(self) -> datetime:
+        return _now(self.fixed_now)
+
+    async def chat(self, claims: list[outbox.Claim]) -> None:
+        for claim in claims:
+            if claim.chat_id in self.report.deactivated:
+                continue
+            if claim.chat_id in self.rate_limited_chats:
+                outbox.release(self.db, claim)
+                continue
+            try:
+                await self.one(claim)
+            except InvalidToken:
+                raise
+            except Exception as exc:  # never let one row stop the others
+                log.exception("delivering outbox row %s failed", claim.id)
+                self.report.errors.append(f"{claim.id}: {type(exc).__name__}")
+                self._retry(claim, f"{type(exc).__name__}: {exc}")
+
+    def _retry(self, claim: outbox.Claim, error: str) -> None:
+        if claim.attempts + 1 >= self.max_attempts:
+            if outbox.mark_dead(self.db, claim, error):
+                self.report.dead += 1
+            return
+        delay = min(BACKOFF_BASE * (2**claim.attempts), BACKOFF_CAP)
+        if outbox.reschedule(self.db, claim, delay_seconds=delay, error=error, now=self.now()):
+            self.report.retried += 1
+
+    async def one(self, claim: outbox.Claim) -> None:
+        parts = render_event(claim.event, claim.lang)
+        total = len(parts)
+        if claim.parts_sent >= total:  # all parts went out before a crash
+            outbox.record_part(self.db, claim, total, total, now=self.now())
+            self.report.sent += 1
+            return
+        renew_at = time.monotonic() + self.lease_seconds / 2
+        for index in range(claim.parts_sent, total):
+            if self.limiter is not None:
+                await self.limiter.acquire(claim.chat_id)
+            if time.monotonic() > renew_at:
+                token = outbox._at(self.now(), self.lease_seconds)
+                if not outbox.renew_lease(self.db, claim, token):
+                    self.report.lost_lease += 1
+                    return
+                claim = _with_token(claim, token)
+                renew_at = time.monotonic() + self.lease_seconds / 2
+            plain = False
+            while True:
+                try:
+                    await self.sender.send(claim.chat_id, parts[index], plain=plain)
+                    break
+                except RetryAfter as exc:
+                    seconds = _seconds(exc)
+                    self.report.rate_limited += 1
+                    self.rate_limited_chats.add(claim.chat_id)
+                    if self.limiter is not None:
+                        self.limiter.pause(seconds)
+                    log.warning("Telegram asked to wait %.0f s (chat %s)", seconds, claim.chat_id)
+                    outbox.reschedule(
+                        self.db,
+                        claim,
+                        delay_seconds=seconds,
+                        error=f"429 retry after {seconds:g}s",
+                        count_attempt=False,
+                        now=self.now(),
+                    )
+                    return
+                except Forbidden as exc:
+                    log.info("chat %s blocked the bot; deactivating it", claim.chat_id)
+                    deactivate_chat(self.db, claim.chat_id, now=self.now())
+                    self.report.deactivated.add(claim.chat_id)
+                    self.report.dead += 1
+                    self.report.errors.append(f"{claim.id}: Forbidden: {exc}")
+                    return
+                except ChatMigrated as exc:
+                    new_id = int(exc.new_chat_id)
+                    log.info("chat %s migrated to %s", claim.chat_id, new_id)
+                    migrate_chat(self.db, claim.chat_id, new_id)
+                    self.report.retried += 1
+                    return
+                except BadRequest as exc:
+                    message = str(exc).lower()
+                    if "chat not found" in message:
+                        deactivate_chat(self.db, claim.chat_id, now=self.now())
+                        self.report.deactivated.add(claim.chat_id)
+                        self.report.dead += 1
+                        return
+                    if not plain and ("parse" in message or "entit" in message):
+                        log.error("Telegram rejected the HTML of row %s: %s", claim.id, exc)
+                        plain = True  # send the same words without markup
+                        continue
+                    if outbox.mark_dead(self.db, claim, f"BadRequest: {exc}"):
+                        self.report.dead += 1
+                    return
+                except NetworkError as exc:  # includes TimedOut and 5xx
+                    log.warning("sending row %s failed: %s", claim.id, exc)
+                    self._retry(claim, f"{type(exc).__name__}: {exc}")
+                    return
+            self.report.parts += 1
+            if not outbox.record_part(self.db, claim, index + 1, total, now=self.now()):
+                self.report.lost_lease += 1
+                return
+        self.report.sent += 1
+
+
+def _with_token(claim: outbox.Claim, token: str) -> outbox.Claim:
+    from dataclasses import replace
+
+    return replace(claim, token=token)
+
+
+async def deliver_pending(
+    db: Database,
+    sender: Sender,
+    *,
+    now: datetime | None = None,
+    batch: int = 200,
+    concurrency: int = 16,
+    lease_seconds: float = 120.0,
+    max_attempts: int = MAX_ATTEMPTS,
+    max_seconds: float | None = None,
+) -> DeliveryReport:
+    """Send every due outbox row; returns what happened.
+
+    `now` fixes the clock used to decide what is due (tests); by default the real time.
+    Rows of one chat go out in order, one chat per task, at most `concurrency` chats at
+    once; `max_seconds` stops claiming new batches after that long.
+    """
+    report = DeliveryReport()
+    drain = _Drain(
+        db, sender, report, now=now, lease_seconds=lease_seconds, max_attempts=max_attempts
+    )
+    started = time.monotonic()
+    semaphore = asyncio.Semaphore(max(1, concurrency))
+
+    async def run_chat(claims: list[outbox.Claim]) -> None:
+        async with semaphore:
+            await drain.chat(claims)
+
+    while True:
+        claims = outbox.claim_due(
+            db,
+            now=drain.now(),
+            limit=batch,
+            lease_seconds=lease_seconds,
+            exclude_chats=drain.rate_limited_chats,
+        )
+        if not claims:
+            break
+        report.claimed += len(claims)
+        by_chat: dict[int, list[outbox.Claim]] = defaultdict(list)
+        for claim in claims:
+            by_chat[claim.chat_id].append(claim)
+        tasks = [asyncio.ensure_future(run_chat(group)) for group in by_chat.values()]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+        if max_seconds is not None and time.monotonic() - started > max_seconds:
+            break
+    return report
