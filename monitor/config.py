@@ -42,6 +42,12 @@ class Settings:
     telegram_api_base: str | None = None  # e.g. http://127.0.0.1:8081/bot
     admins: tuple[int, ...] = ()
     lang: str = "nl"
+    # Search API query (server side); items are filtered on soort SCHV and the themes here.
+    search_query: str = "schriftelijke vraag"
+    search_required_fields: str = "aggregaattype:Schriftelijke vraag"
+    baseline_pages: int = 4  # pages listed by the first poll of an empty database
+    max_pages: int = 40  # pages a poll lists at most before it gives up on reaching known items
+    retry_after_max: float = 120.0  # a longer Retry-After is not waited for: the request fails
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -56,6 +62,7 @@ class Settings:
             "OPVOLGER_TELEGRAM_API_BASE": "telegram_api_base",
             "OPVOLGER_USER_AGENT": "user_agent",
             "OPVOLGER_LANG": "lang",
+            "OPVOLGER_SEARCH_QUERY": "search_query",
         }
         for key, attr in text.items():
             if key in env:
@@ -70,6 +77,9 @@ class Settings:
             "OPVOLGER_PAGE_SIZE": ("page_size", int),
             "OPVOLGER_ANSWER_DEADLINE_DAYS": ("answer_deadline_working_days", int),
             "OPVOLGER_DUE_SOON_DAYS": ("due_soon_days", int),
+            "OPVOLGER_BASELINE_PAGES": ("baseline_pages", int),
+            "OPVOLGER_MAX_PAGES": ("max_pages", int),
+            "OPVOLGER_RETRY_AFTER_MAX": ("retry_after_max", float),
         }
         for key, (attr, kind) in numbers.items():
             if env.get(key):
