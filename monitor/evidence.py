@@ -1,0 +1,423 @@
+"""Is a later document evidence that a promise was kept?
+
+`assess` is pure: it compares one ledger entry (its span, subject and due date) with the
+answer part of a later document and returns an `Assessment` with a verdict:
+
+- ``kept`` / ``partly_kept`` — strong: the answer speaks of the promise's subject in the
+  past tense (goedgekeurd, startte, werd verstuurd ...), near the due date, *and* the same
+  passage points back to the earlier answer ("zoals toegezegd in mijn antwoord op vraag
+  nr. 170"). ``partly_kept`` when it reports a smaller quantity than was promised
+  ("tien van de negentien gemeenten" → "9 gemeenten");
+- ``proposed`` — weaker: the subject matches and it sounds done, but the passage does not
+  point back to the promise; shown as "mogelijk ingelost" for a person to confirm;
+- ``none`` — nothing, or the passage says it has not happened yet ("nog niet").
+
+`collect_evidence` is the poll hook: the new document's resolved references lead to the
+earlier questions, whose active entries are assessed and updated through `state.ledger`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+from monitor.routing import chats_for
+from state import ledger as store
+from state.events import Router
+
+__all__ = [
+    "Assessment",
+    "answer_part",
+    "assess",
+    "collect_evidence",
+    "key_terms",
+]
+
+# Thresholds on the 0-100 similarity of the best passage.
+STRONG = 70.0
+WEAK = 50.0
+DATE_WINDOW = timedelta(days=45)  # a date this close to the due date supports the match
+MAX_EXCERPT = 400
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+NUMBER_WORDS = {
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+}
+STOPWORDS = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar daarna dan dat de deze die dit doch doen
+    door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun
+    iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets
+    nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel
+    voor want waren was wat we wel werd werden wezen wie wij wil worden wordt zal ze zelf zich
+    zij zijn zo zonder zou zullen zoals sinds tijdens verder graag intussen ondertussen
+    inmiddels minimum minstens ongeveer daarnaast hierover hiervan waarbij welke wanneer
+    zowel eveneens telkens concreet vraag vragen antwoord verwijs bevoegde minister
+    januari februari maart april mei juni juli augustus september oktober november december
+    voorjaar zomer najaar winter lente herfst begin midden eind einde loop jaar jaren maand
+    maanden week weken kwartaal
+    """.split()
+)
+# Past tense and perfect forms that report something done.
+_DONE = re.compile(
+    r"\b(?:goedgekeurd|gepubliceerd|afgerond|gestart|opgestart|gelanceerd|verstuurd|"
+    r"verzonden|bezorgd|overgemaakt|uitgevoerd|gerealiseerd|ingezet|gehouden|georganiseerd|"
+    r"plaatsgevonden|afgesloten|voltooid|geëvalueerd|opgeleverd|bekendgemaakt|toegevoegd|"
+    r"ondertekend|aangesteld|geïnstalleerd|gelegd|ingevoerd|uitgerold|in werking getreden|"
+    r"startte|startten|liep|liepen|vond plaats|vonden plaats|keurde|keurden|verscheen|"
+    r"verschenen|ontvingen|ontving|in bijlage|als bijlage|vindt u|gaat als bijlage)\b",
+    re.I,
+)
+# Auxiliaries of the past; "worden ... goedgekeurd" alone is still a promise.
+_PAST = re.compile(
+    r"\b(?:werd|werden|is|zijn|heeft|hebben|was|waren|startte|startten|liep|liepen|vond|"
+    r"vonden|keurde|keurden|verscheen|verschenen|ontving|ontvingen|intussen|inmiddels|"
+    r"ondertussen|reeds|al)\b",
+    re.I,
+)
+_NOT_YET = re.compile(
+    r"\b(?:nog niet|niet langer|niet meer|nog steeds niet|uitgesteld|vertraging|vertraagd|"
+    r"later dan gepland|opgeschort|geannuleerd|afgeblazen|nog geen)\b",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:zoals (?:toegezegd|beloofd|aangekondigd|meegedeeld|gemeld|voorzien|gepland|"
+    r"vermeld)|conform (?:mijn|het) (?:eerdere )?antwoord|in (?:mijn|het) antwoord op)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b|\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"\b(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+(?:van\s+de\s+\S+|nieuwe|extra))?"
+    r"\s+([a-zà-ÿ]{4,})",
+    re.I,
+)
+_ANSWER = re.compile(r"^[ \t]*ANTWOORD\b", re.M)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n[ \t]*\n|\n(?=[ \t]*(?:\d+\.|[a-z]\)|•))")
+
+
+def _fold(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z\-]+", _fold(text))
+
+
+def _stem(word: str) -> str:
+    return word[:6]
+
+
+def key_terms(*texts: str) -> list[str]:
+    """The content words of `texts` (no stop words, months or numbers), as stems."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _words(text):
+            if len(word) >= 4 and word not in STOPWORDS:
+                seen.setdefault(_stem(word), None)
+    return list(seen)
+
+
+def _dates(text: str) -> list[date]:
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            if m.group(1):
+                out.append(date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+            else:
+                out.append(date(int(m.group(6)), int(m.group(5)), int(m.group(4))))
+        except ValueError:
+            continue
+    return out
+
+
+def _quantities(text: str) -> dict[str, int]:
+    """Counted nouns: "tien van de negentien gemeenten" → {"gemeen": 10}."""
+    out: dict[str, int] = {}
+    for m in _QUANTITY.finditer(_fold(text)):
+        raw, noun = m.group(1), m.group(2)
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+        if value is None or noun in STOPWORDS or noun in MONTHS:
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1900 < value < 2100:
+            continue  # a year
+        out.setdefault(_stem(noun), value)
+    return out
+
+
+def answer_part(text: str) -> int:
+    """Offset where the answer starts ("ANTWOORD" heading), else 0 (all of it)."""
+    try:
+        from monitor.text import split_document
+
+        start = split_document(text).answer_start
+        if start:
+            return start
+    except Exception:  # noqa: BLE001 - the splitter is optional here
+        pass
+    match = _ANSWER.search(text)
+    return match.start() if match else 0
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """How well a passage of a later document shows that an entry was kept."""
+
+    verdict: str  # kept | partly_kept | proposed | none
+    score: float
+    excerpt: str = ""
+    start: int = 0
+    end: int = 0
+    terms: tuple[str, ...] = ()
+    done: bool = False
+    not_yet: bool = False
+    date_near_due: bool = False
+    back_reference: bool = False
+    reasons: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "score": round(self.score, 1),
+            "excerpt": self.excerpt,
+            "start": self.start,
+            "end": self.end,
+            "terms": list(self.terms),
+            "reasons": list(self.reasons),
+        }
+
+
+def _passages(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentence spans from `start`, and each sentence joined with the next."""
+    bounds: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    windows = list(bounds)
+    windows += [(bounds[i][0], bounds[i + 1][1]) for i in range(len(bounds) - 1)]
+    return windows
+
+
+def assess(
+    span: str,
+    subject: str,
+    due: date | None,
+    text: str,
+    *,
+    answer_start: int = 0,
+    doc_date: date | None = None,
+    back_refs: Sequence[tuple[int, int]] = (),
+) -> Assessment:
+    """Assess the answer part of `text` (from `answer_start`) as evidence for a promise.
+
+    `back_refs` are the character ranges of references in `text` that resolve to the
+    promise's question; a passage holding one points back to the promise.
+    """
+    terms = key_terms(span, subject)
+    anchor_dates = set(_dates(span))
+    promised = _quantities(span)
+    probe = _fold(f"{subject} {span}") if subject else _fold(span)
+    if not terms:
+        return Assessment("none", 0.0)
+    best: Assessment | None = None
+    for a, b in _passages(text, answer_start):
+        passage = text[a:b]
+        words = {_stem(w) for w in _words(passage)}
+        found = tuple(t for t in terms if t in words)
+        coverage = len(found) / len(terms)
+        fuzzy = fuzz.token_set_ratio(probe, _fold(passage))
+        dates = _dates(passage)
+        anchors = bool(anchor_dates & set(dates))
+        score = 0.6 * coverage * 100 + 0.4 * fuzzy + (10 if anchors else 0)
+        score -= max(0, (b - a) - 600) / 40  # long windows match anything a little
+        if best is not None and score <= best.score:
+            continue
+        done = bool(_DONE.search(passage)) and bool(_PAST.search(passage))
+        not_yet = bool(_NOT_YET.search(passage))
+        near = due is not None and any(abs(d - due) <= DATE_WINDOW for d in dates)
+        if due is not None and not near and doc_date is not None:
+            near = doc_date >= due and doc_date - due <= DATE_WINDOW * 4
+        back = any(a <= s < b for s, _e in back_refs) or bool(_BACK_REFERENCE.search(passage))
+        best = Assessment(
+            "none",
+            min(score, 100.0),
+            excerpt=" ".join(passage.split())[:MAX_EXCERPT],
+            start=a,
+            end=b,
+            terms=found,
+            done=done,
+            not_yet=not_yet,
+            date_near_due=near,
+            back_reference=back,
+        )
+    if best is None:
+        return Assessment("none", 0.0)
+    reasons = [f"onderwerp {best.score:.0f}/100"]
+    if best.done:
+        reasons.append("gemeld als gedaan")
+    if best.date_near_due:
+        reasons.append("datum rond de termijn")
+    if best.back_reference:
+        reasons.append("verwijst naar de toezegging")
+    if best.not_yet:
+        reasons.append("'nog niet'")
+    verdict = "none"
+    if not best.not_yet and best.done and best.score >= WEAK:
+        verdict = "proposed"
+        if best.score >= STRONG and best.back_reference and (due is None or best.date_near_due):
+            verdict = "kept"
+    if verdict != "none" and promised:
+        reported = _quantities(text[best.start : best.end])
+        short = [n for n, v in promised.items() if n in reported and reported[n] < v]
+        if short:
+            verdict = "partly_kept" if verdict == "kept" else "proposed"
+            reasons.append("minder dan beloofd: " + ", ".join(short))
+    return Assessment(
+        verdict,
+        best.score,
+        excerpt=best.excerpt,
+        start=best.start,
+        end=best.end,
+        terms=best.terms,
+        done=best.done,
+        not_yet=best.not_yet,
+        date_near_due=best.date_near_due,
+        back_reference=best.back_reference,
+        reasons=tuple(reasons),
+    )
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def collect_evidence(
+    db: Database,
+    question_id: int,
+    *,
+    text: str | None = None,
+    now: datetime | None = None,
+    route: Router | None = chats_for,
+    site_base: str | None = None,
+    entries: Iterable[store.LedgerEntry] | None = None,
+) -> list[int]:
+    """Assess the document of `question_id` against the active ledger entries of the
+    questions it cites; returns the ids of the new events.
+
+    Strong evidence moves an entry to kept (or partly kept); weaker evidence is added as
+    a proposal ("mogelijk ingelost") for a person to confirm. Re-running is a no-op.
+    """
+    from monitor import ledger
+
+    site_base = site_base or ledger.DEFAULT_SITE_BASE
+    if text is None:
+        text = store.question_text(db, question_id) or ""
+    if not text.strip():
+        return []
+    refs = [r for r in store.cited_refs(db, question_id) if r["target_id"] is not None]
+    targets = {int(r["target_id"]) for r in refs} - {int(question_id)}
+    if not targets and entries is None:
+        return []
+    facts = store.question_facts(db, [question_id]).get(int(question_id)) or {}
+    doc_date = _date(facts.get("answered_on")) or _date(facts.get("asked_on"))
+    if entries is None:
+        entries = store.list_entries(db, statuses=store.ACTIVE, question_ids=targets)
+    start = answer_part(text)
+    evidence_ref = ledger._evidence_ref(db, question_id, site_base)
+    new_ids: list[int] = []
+    for entry in entries:
+        made_on = _date(entry.question.get("answered_on"))
+        if made_on and doc_date and doc_date < made_on:
+            continue  # an older document cannot report on a later promise
+        back = [
+            (r["start"], r["end"])
+            for r in refs
+            if r["target_id"] == entry.question_id and r["start"] is not None
+        ]
+        result = assess(
+            entry.span,
+            entry.subject,
+            entry.due_date,
+            text,
+            answer_start=start,
+            doc_date=doc_date,
+            back_refs=back,
+        )
+        if result.verdict == "none":
+            continue
+        evidence = {**evidence_ref, **result.to_dict()}
+        item = {"question_id": int(question_id), **result.to_dict()}
+        if result.verdict in ("kept", "partly_kept"):
+            item["state"] = "auto"
+            event = ledger.status_event(entry, result.verdict, evidence=evidence,
+                                        site_base=site_base)
+            try:
+                new_ids += store.set_status(
+                    db,
+                    entry.id,
+                    result.verdict,
+                    evidence=item,
+                    expect=store.ACTIVE,
+                    events=[event],
+                    route=route,
+                    now=now,
+                )
+            except store.StaleStatus:
+                continue
+        else:
+            item["state"] = "proposed"
+            event = ledger.status_event(entry, "proposed", evidence=evidence,
+                                        site_base=site_base)
+            new_ids += store.add_evidence(db, entry.id, item, events=[event], route=route,
+                                          now=now)
+    return new_ids
