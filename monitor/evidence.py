@@ -60,8 +60,7 @@ MONTHS = {
     "november": 11,
     "december": 12,
 }
-NUMBER_WORDS = {
-    "een": 1,
+NUMBER_WORDS = {  # "een" is left out: mostly the article
     "twee": 2,
     "drie": 3,
     "vier": 4,
@@ -129,8 +128,8 @@ _DATE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"\b(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+(?:van\s+de\s+\S+|nieuwe|extra))?"
-    r"\s+([a-zà-ÿ]{4,})",
+    r"\b(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+van\s+de\s+\S+)?"
+    r"\s+([a-zà-ÿ]{4,})(?:\s+([a-zà-ÿ]{4,}))?",
     re.I,
 )
 _ANSWER = re.compile(r"^[ \t]*ANTWOORD\b", re.M)
@@ -155,7 +154,7 @@ def key_terms(*texts: str) -> list[str]:
     seen: dict[str, None] = {}
     for text in texts:
         for word in _words(text):
-            if len(word) >= 4 and word not in STOPWORDS:
+            if len(word) >= 4 and word not in STOPWORDS and word not in NUMBER_WORDS:
                 seen.setdefault(_stem(word), None)
     return list(seen)
 
@@ -174,16 +173,17 @@ def _dates(text: str) -> list[date]:
 
 
 def _quantities(text: str) -> dict[str, int]:
-    """Counted nouns: "tien van de negentien gemeenten" → {"gemeen": 10}."""
+    """Counted nouns: "tien van de negentien Brusselse gemeenten" → {"brusse": 10,
+    "gemeen": 10} (the noun may follow an adjective, so both words count)."""
     out: dict[str, int] = {}
     for m in _QUANTITY.finditer(_fold(text)):
-        raw, noun = m.group(1), m.group(2)
+        raw = m.group(1)
         value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
-        if value is None or noun in STOPWORDS or noun in MONTHS:
-            continue
-        if raw.isdigit() and len(raw) == 4 and 1900 < value < 2100:
-            continue  # a year
-        out.setdefault(_stem(noun), value)
+        if value is None or (raw.isdigit() and len(raw) == 4 and 1900 < value < 2100):
+            continue  # not a number, or a year
+        for noun in (m.group(2), m.group(3)):
+            if noun and noun not in STOPWORDS and noun not in MONTHS:
+                out.setdefault(_stem(noun), value)
     return out
 
 
@@ -229,17 +229,31 @@ class Assessment:
         }
 
 
-def _passages(text: str, start: int) -> list[tuple[int, int]]:
-    """Sentence spans from `start`, and each sentence joined with the next."""
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:nr|nrs|art|artt|o\.a|bv|bijv|enz|e\.a|vs|resp|cf|ca|dhr|mevr|blz|p|d\.d)\."
+    r"|^\s*(?:\d+|[a-z])[.)]|\b[A-Z]\.)$"
+)
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentence spans from `start`; no break after "nr.", "d.d.", "1." and the like."""
     bounds: list[tuple[int, int]] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start):
-        if m.start() > pos:
+        piece = text[pos : m.start()]
+        if _ABBREVIATION.search(piece) and not m.group(0).startswith("\n"):
+            continue
+        if piece.strip():
             bounds.append((pos, m.start()))
         pos = m.end()
-    if pos < len(text):
+    if text[pos:].strip():
         bounds.append((pos, len(text)))
-    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    return bounds
+
+
+def _passages(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentence spans from `start`, and each sentence joined with the next."""
+    bounds = _sentences(text, start)
     windows = list(bounds)
     windows += [(bounds[i][0], bounds[i + 1][1]) for i in range(len(bounds) - 1)]
     return windows
@@ -399,8 +413,9 @@ def collect_evidence(
         item = {"question_id": int(question_id), **result.to_dict()}
         if result.verdict in ("kept", "partly_kept"):
             item["state"] = "auto"
-            event = ledger.status_event(entry, result.verdict, evidence=evidence,
-                                        site_base=site_base)
+            event = ledger.status_event(
+                entry, result.verdict, evidence=evidence, site_base=site_base
+            )
             try:
                 new_ids += store.set_status(
                     db,
@@ -416,8 +431,6 @@ def collect_evidence(
                 continue
         else:
             item["state"] = "proposed"
-            event = ledger.status_event(entry, "proposed", evidence=evidence,
-                                        site_base=site_base)
-            new_ids += store.add_evidence(db, entry.id, item, events=[event], route=route,
-                                          now=now)
+            event = ledger.status_event(entry, "proposed", evidence=evidence, site_base=site_base)
+            new_ids += store.add_evidence(db, entry.id, item, events=[event], route=route, now=now)
     return new_ids

@@ -197,9 +197,7 @@ def advance(
                 continue
             events = []
             if is_forward(entry.status, new):
-                events.append(
-                    status_event(entry, new, historical=historical, site_base=site_base)
-                )
+                events.append(status_event(entry, new, historical=historical, site_base=site_base))
             try:
                 new_ids += store.set_status(
                     db,
@@ -229,7 +227,7 @@ def confirm(
     route: Router | None = chats_for,
     site_base: str = DEFAULT_SITE_BASE,
 ) -> list[int]:
-    """"Ingelost": accept the evidence from `question_id`; the entry becomes kept."""
+    """Accept ("ingelost") the evidence from `question_id`: the entry becomes kept."""
     entry = store.get_entry(db, entry_id)
     if entry is None:
         raise store.EntryNotFound(entry_id)
@@ -248,7 +246,7 @@ def reject(
     by: str | None = None,
     now: datetime | None = None,
 ) -> None:
-    """"Nog niet": the evidence from `question_id` does not keep the promise."""
+    """Reject ("nog niet") the evidence from `question_id`: the status stays."""
     store.decide_proposal(db, entry_id, question_id, accept=False, by=by, now=now)
 
 
@@ -426,7 +424,5 @@ def after_document(
     from monitor.evidence import collect_evidence
 
     ids = check_attachments(db, question_id, text, now=now, route=route, site_base=site_base)
-    ids += collect_evidence(
-        db, question_id, text=text, now=now, route=route, site_base=site_base
-    )
+    ids += collect_evidence(db, question_id, text=text, now=now, route=route, site_base=site_base)
     return ids

@@ -239,9 +239,7 @@ def list_entries(
     return [_entry(row) for row in db.query(sql, params)]
 
 
-def entries_due_for_transition(
-    db: Database, *, today: str, soon_until: str
-) -> list[LedgerEntry]:
+def entries_due_for_transition(db: Database, *, today: str, soon_until: str) -> list[LedgerEntry]:
     """Dated active entries whose status no longer fits the calendar.
 
     `today` and `soon_until` (today + the due-soon window) are ISO dates. Matches open
@@ -271,9 +269,7 @@ def evidence_proposals(
 ) -> list[tuple[LedgerEntry, dict[str, Any]]]:
     """(entry, evidence item) pairs waiting for a person's "ingelost" / "nog niet"."""
     out = []
-    for entry in list_entries(
-        db, statuses=ACTIVE, question_ids=question_ids, with_proposals=True
-    ):
+    for entry in list_entries(db, statuses=ACTIVE, question_ids=question_ids, with_proposals=True):
         out.extend((entry, item) for item in entry.proposals)
     return out
 

@@ -118,7 +118,53 @@ def subscribe(db, chat_id: int, kind: str, value: str) -> None:
 def outbox_rows(db) -> list[dict]:
     return list(
         db.query(
-            "SELECT o.chat_id, e.key FROM outbox o JOIN events e ON e.id = o.event_id "
-            "ORDER BY o.id"
+            "SELECT o.chat_id, e.key FROM outbox o JOIN events e ON e.id = o.event_id ORDER BY o.id"
         )
     )
+
+
+def add_later_answer(
+    db,
+    qid: int,
+    number: int,
+    filename: str,
+    *,
+    asked_on: str,
+    answered_on: str,
+    cites: int = SEED_ID,
+    cited: str = "vraag nr. 170 van 15 maart 2024",
+) -> str:
+    """Store a later question-and-answer from tests/fixtures/ledger with its resolved
+    reference(s) to `cites`; returns the text."""
+    from state.findings import save_findings
+
+    text = (FIXTURES / filename).read_text(encoding="utf-8")
+    add_question(
+        db,
+        qid,
+        number=number,
+        asked_on=asked_on,
+        answered_on=answered_on,
+        text=text,
+        title=text.splitlines()[7],
+        subject=text.splitlines()[7],
+    )
+    answer = text.index("ANTWOORD")
+    refs = []
+    for m in re.finditer(re.escape(cited), text):
+        refs.append(
+            {
+                "part": "answer" if m.start() >= answer else "question",
+                "start": m.start(),
+                "end": m.end(),
+                "span": m.group(0),
+                "kind": "written_question",
+                "number": 170,
+                "date": "2024-03-15",
+                "session_year": "2023-2024",
+                "target_id": cites,
+                "confidence": 0.95,
+            }
+        )
+    save_findings(db, qid, refs=refs, promises=[], subquestions=[], resemblances=[])
+    return text
