@@ -101,7 +101,8 @@ class Validators:
 
 @dataclass(frozen=True)
 class Response:
-    url: str  # the URL as given (before rewriting): the identity used for the cache
+    url: str  # the URL as given (before rewriting)
+    target: str  # the URL requested: the key of its validators in the cache
     status: int
     content: bytes = b""
     content_type: str = ""
@@ -336,7 +337,7 @@ class Client:
     def _finish(self, raw: _Raw, accept: Sequence[str], target: str, url: str) -> Response:
         if raw.status == 304:
             self.stats["not_modified"] += 1
-            return Response(url, 304, b"", raw.content_type, raw.validators)
+            return Response(url, target, 304, b"", raw.content_type, raw.validators)
         if raw.status in (404, 410):
             raise NotFound(
                 f"GET {target}: HTTP {raw.status} (not found)", url=url, status=raw.status
@@ -351,7 +352,7 @@ class Client:
                 status=raw.status,
             )
         self.stats["bytes"] += len(raw.content)
-        return Response(url, 200, raw.content, raw.content_type, raw.validators)
+        return Response(url, target, 200, raw.content, raw.content_type, raw.validators)
 
 
 @dataclass(frozen=True)

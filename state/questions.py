@@ -15,6 +15,7 @@ __all__ = [
     "get_by_number",
     "get_question",
     "known_questions",
+    "latest_document",
     "save_question",
     "save_session_years",
     "session_years",
@@ -192,3 +193,14 @@ def status_counts(db: Database) -> dict[str, int]:
             list(OPEN_PROMISE_STATUSES),
         ),
     }
+
+
+def latest_document(db: Database, question_id: int, url: str) -> dict[str, Any] | None:
+    """The most recently fetched version of a question's document at `url`, or None."""
+    rows = list(
+        db.query(
+            "SELECT * FROM documents WHERE question_id = ? AND url = ? ORDER BY id DESC LIMIT 1",
+            [question_id, url],
+        )
+    )
+    return rows[0] if rows else None
