@@ -35,6 +35,18 @@ def _question_ids(payload: dict[str, Any]) -> set[str]:
     return ids
 
 
+def _same_person(value: str, name: str | None) -> bool:
+    """The subscribed (normalised) name is the name, or its leading words ("rutten" does not
+    match, "gwendolyn rutten" matches "Gwendolyn Rutten, Vlaams minister van ...")."""
+    full = normalise(name)
+    if not value or not full:
+        return False
+    if value == full:
+        return True
+    head = full.split(",")[0].strip()
+    return value == head
+
+
 def matches(sub: Subscription, event: Event) -> bool:
     payload = event.payload
     question = payload.get("question") or {}
@@ -43,16 +55,34 @@ def matches(sub: Subscription, event: Event) -> bool:
     if sub.kind == "theme":
         return sub.value in {normalise(t) for t in question.get("themes") or ()}
     if sub.kind == "person":
-        return sub.value == normalise(question.get("asker"))
+        return _same_person(sub.value, question.get("asker"))
     if sub.kind == "minister":
-        return sub.value == normalise(question.get("minister"))
+        return _same_person(sub.value, question.get("minister"))
     if sub.kind == "keyword":
         haystack = normalise(" ".join(str(question.get(k) or "") for k in ("title", "subject")))
         return sub.value in haystack
     if sub.kind == "promise":
         promise = payload.get("promise") or {}
-        return promise.get("id") is not None and sub.value == str(promise["id"])
+        ids = {str(p["id"]) for p in payload.get("promises") or () if p.get("id") is not None}
+        if promise.get("id") is not None:
+            ids.add(str(promise["id"]))
+        return sub.value in ids
     return False
+
+
+def in_scope(
+    subscriptions: Sequence[Subscription],
+    question: dict[str, Any],
+    *,
+    promise: dict[str, Any] | None = None,
+) -> bool:
+    """Whether any of the subscriptions concerns this question (and promise): the digest
+    and `/promises` use the same rules as the alerts."""
+    payload: dict[str, Any] = {"question": question}
+    if promise is not None:
+        payload["promise"] = promise
+    probe = Event(key="", kind="scope", question_id=question.get("id"), payload=payload)
+    return any(matches(sub, probe) for sub in subscriptions)
 
 
 def chats_for(event: Event, subscriptions: Sequence[Subscription]) -> Iterable[int]:

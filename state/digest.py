@@ -1,0 +1,33 @@
+"""Queries behind the daily digest: what happened since a moment, by kind."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+__all__ = ["events_since"]
+
+
+def events_since(
+    db: Database, since: str, kinds: Sequence[str], *, limit: int = 2000
+) -> list[dict[str, Any]]:
+    """Non-historical events of `kinds` created at or after `since` (ISO with offset)."""
+    if not kinds:
+        return []
+    marks = ", ".join("?" for _ in kinds)
+    rows = list(
+        db.query(
+            f"SELECT * FROM events WHERE historical = 0 AND kind IN ({marks}) "
+            "AND julianday(created_at) >= julianday(?) ORDER BY id LIMIT ?",
+            [*kinds, since, int(limit)],
+        )
+    )
+    for row in rows:
+        try:
+            row["payload"] = json.loads(row["payload"] or "{}")
+        except (TypeError, ValueError):
+            row["payload"] = {}
+    return rows
