@@ -1,10 +1,18 @@
 """Text understanding, in pipeline stages: clean → dates → references / promises /
-sub-questions. Pure functions over strings; every finding carries offsets into the input."""
+sub-questions. Pure functions over strings; every finding carries offsets into the input.
+
+    >>> extract("Zoals beschreven in uw eerdere vraag 350 d.d. 9 juni 2023.").references[0].number
+    350
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
+from monitor.text.clean import Cleaned, clean, sentences
+from monitor.text.dates import find_dates, session_year_of
+from monitor.text.document import split_document
 from monitor.text.models import (
     DocumentParts,
     Extraction,
@@ -13,6 +21,9 @@ from monitor.text.models import (
     Reference,
     SubQuestion,
 )
+from monitor.text.promises import find_promises
+from monitor.text.references import find_references
+from monitor.text.subquestions import find_subquestions
 
 __all__ = [
     "DocumentParts",
@@ -22,14 +33,36 @@ __all__ = [
     "Reference",
     "SubQuestion",
     "extract",
+    "session_year_of",
     "split_document",
 ]
 
 
-def split_document(text: str) -> DocumentParts:
-    return DocumentParts(0, len(text))
+def _to_cleaned(cleaned: Cleaned, offset: int) -> int:
+    """The first cleaned position at or after original `offset`."""
+    return bisect_left(cleaned.offsets, offset)
 
 
 def extract(text: str, doc_date: date | None = None) -> Extraction:
-    """References, promises and sub-questions in `text` (offsets into `text`)."""
-    return Extraction()
+    """References, promises and sub-questions in `text` (offsets into `text`).
+
+    `doc_date` anchors relative expressions ("tegen eind dit jaar"). A parliament document
+    (question, "ANTWOORD op vraag nr. ...", answer) is split first: promises are only taken
+    from the answer, and the headings are not searched for references.
+    """
+    parts = split_document(text)
+    cleaned = clean(text)
+    sents = list(sentences(cleaned.text))
+    anchor = doc_date or parts.header.date
+    dates = find_dates(cleaned.text, anchor)
+    skip = [(_to_cleaned(cleaned, a), _to_cleaned(cleaned, b)) for a, b in parts.headings]
+    references = find_references(cleaned, dates, sents, anchor, skip)
+    within = None
+    if parts.answer_start is not None:
+        within = (
+            _to_cleaned(cleaned, parts.answer_start),
+            _to_cleaned(cleaned, parts.answer_end or len(text)),
+        )
+    promises = find_promises(cleaned, dates, sents, anchor, within=within)
+    subquestions = find_subquestions(text, parts, promises) if parts.answer_start else []
+    return Extraction(tuple(references), tuple(promises), tuple(subquestions))

@@ -1,8 +1,75 @@
-"""Dutch dates and periods; session years."""
+"""Dutch dates and periods; session years.
+
+`find_dates` finds the time expressions in a (cleaned) text. Each `DateMatch` carries the
+day it names (`day`, for "9 juni 2023") and the last day by which a period is kept
+(`due`: voorjaar 2024 → 2024-06-20, "in 2024" → 2024-12-31). Relative expressions
+("tegen eind dit jaar", "volgende week", "binnen drie maanden") are anchored on the
+document's date; without one they give None. Recurring and event-bound times ("jaarlijks",
+"na de evaluatie") are found with `undefined=True`: they date a promise without a due day.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "febr": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december|jan\.?|febr?\.?|mrt\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|okt\.?|"
+    r"nov\.?|dec\.?)"
+)
+_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUMBERS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "achttien": 18,
+    "vierentwintig": 24,
+    "dertig": 30,
+    "zestig": 60,
+    "negentig": 90,
+}
+_COUNT = r"(?P<count>\d{1,3}|" + "|".join(_NUMBERS) + r")"
 
 
 def fourth_monday_of_september(year: int) -> date:
@@ -15,3 +82,365 @@ def session_year_of(d: date) -> str:
     """The Flemish session year of `d`: from the 4th Monday of September to the day before."""
     start = d.year if d >= fourth_monday_of_september(d.year) else d.year - 1
     return f"{start}-{start + 1}"
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, day: int, doc_date: date | None, *, past: bool) -> int | None:
+    """The year of a day and month given without one: the latest such day on or before
+    `doc_date` (`past`), or simply `doc_date`'s year."""
+    if doc_date is None:
+        return None
+    if not past:
+        return doc_date.year
+    candidate = safe_date(doc_date.year, month, day)
+    if candidate is not None and candidate <= doc_date:
+        return doc_date.year
+    return doc_date.year - 1
+
+
+# (last month, last day) of seasons and parts of a year
+SEASONS = {
+    "voorjaar": (6, 20),
+    "lente": (6, 20),
+    "zomer": (9, 22),
+    "najaar": (12, 20),
+    "herfst": (12, 20),
+    "winter": (3, 20),  # of the next year
+}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    day: date | None = None  # a precise day ("9 juni 2023")
+    due: date | None = None  # the last day the expression allows
+    year_given: bool = True
+    undefined: bool = False  # recurring or event-bound: dates a promise without a due day
+    vague: bool = False  # "binnenkort", "de komende maanden": no date at all
+    past_day: date | None = None  # for a day without a year: the latest one before doc_date
+
+
+_R = re.IGNORECASE
+
+_P_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+_P_DAY_MONTH = re.compile(
+    r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:ste|de|e)?\s+" + _MONTH + r"(?!\w)"
+    r"(?:\s+" + _YEAR + r"\b)?(?P<ago>\s+(?:jongstleden|laatstleden|ll\.|jl\.|l\.l\.))?",
+    _R,
+)
+_QUALIFIER = (
+    r"(?P<qual>begin|eind|einde|midden|half|medio|eind\s+van|begin\s+van|"
+    r"het\s+einde\s+van|het\s+eind\s+van|het\s+begin\s+van|het\s+midden\s+van)"
+)
+_P_MONTH_YEAR = re.compile(
+    r"\b(?:"
+    + _QUALIFIER
+    + r"\s+)?(?:de\s+maand\s+)?"
+    + _MONTH
+    + r"(?:\s+(?:van\s+)?"
+    + _YEAR
+    + r")?\b",
+    _R,
+)
+_P_SEASON = re.compile(
+    r"\b(?:(?P<pre>voor|vóór|tegen|na|in|tijdens|deze|dit|komende?|volgende?)\s+)?"
+    r"(?:(?:de|het|deze|dit|komende?|volgende?)\s+)?"
+    r"(?:(?P<qual>begin|eind|einde|midden|loop)\s+(?:van\s+)?(?:de|het)\s+)?"
+    r"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter|zomerreces|zomervakantie|"
+    r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces)"
+    r"(?:\s+(?:van\s+)?" + _YEAR + r")?\b",
+    _R,
+)
+_P_PART = re.compile(
+    r"\b(?:(?:het|de|in\s+het|in\s+de|tijdens\s+het|tijdens\s+de|tegen\s+het|tegen\s+de)\s+)?"
+    r"(?P<ord>eerste|tweede|derde|vierde|1ste|2de|3de|4de|1e|2e|3e|4e)\s+"
+    r"(?P<part>semester|kwartaal|trimester|jaarhelft|helft)"
+    r"(?:\s+(?:van\s+)?(?:(?P<rel>dit|volgend|komend|het\s+volgende)\s+jaar|" + _YEAR + r"))?\b",
+    _R,
+)
+_P_Q = re.compile(r"\b(?P<q>Q[1-4]|S[12])\s+(?P<year>(?:19|20)\d\d)\b")
+_P_YEAR_PERIOD = re.compile(
+    r"\b(?P<pre>(?:in\s+de\s+loop\s+van|in\s+het\s+(?:voorjaar|najaar)\s+van|"
+    r"tegen\s+(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?|"
+    r"voor\s+(?:het\s+)?(?:eind|einde)(?:\s+van)?|vóór\s+(?:het\s+)?(?:eind|einde)(?:\s+van)?|"
+    r"(?:tegen\s+)?(?:het\s+)?(?:eind|einde|begin|midden|medio)(?:\s+van)?|"
+    r"in\s+de\s+(?:eerste|tweede)\s+helft\s+van|in|tegen|voor|vóór|uiterlijk\s+in|ten\s+laatste\s+in|"
+    r"nog\s+in|later\s+in|vanaf|sinds|tot|tot\s+en\s+met)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d|\s*(?:euro|EUR|personen|mensen))",
+    _R,
+)
+_P_RELATIVE_YEAR = re.compile(
+    r"\b(?P<pre>(?:tegen\s+|voor\s+|vóór\s+)?(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?\s+"
+    r"|in\s+de\s+loop\s+van\s+|later\s+|nog\s+|in\s+het\s+|tegen\s+)?"
+    r"(?P<rel>dit|deze|volgend|komend|vorig|het\s+volgende|het\s+komende|het\s+lopende|het)\s+"
+    r"(?P<unit>jaar|werkjaar|kalenderjaar|begrotingsjaar)\b",
+    _R,
+)
+_P_RELATIVE_SHORT = re.compile(
+    r"\b(?P<pre>tegen\s+|voor\s+|vóór\s+|in\s+de\s+loop\s+van\s+|eind\s+|begin\s+)?"
+    r"(?:de\s+|het\s+)?(?P<rel>volgende|komende|eerstvolgende|deze|vorige)\s+"
+    r"(?P<unit>week|maand|weken|maanden|dagen|jaren)\b",
+    _R,
+)
+_P_WITHIN = re.compile(
+    r"\b(?P<pre>binnen(?:\s+de)?|binnen\s+een\s+termijn\s+van|over|uiterlijk\s+binnen|"
+    r"in\s+de\s+komende|de\s+komende|in\s+de\s+volgende|ten\s+laatste\s+binnen)\s+"
+    + _COUNT
+    + r"\s+(?P<unit>dagen|dag|werkdagen|weken|week|maanden|maand|jaar|jaren)"
+    r"(?P<after>\s+(?:na|vanaf|volgend\s+op|te\s+rekenen|na\s+ontvangst|nadat))?",
+    _R,
+)
+_P_VAGUE = re.compile(
+    r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
+    r"zo\s+vlug\s+mogelijk|op\s+korte\s+termijn|in\s+de\s+nabije\s+toekomst|later|"
+    r"de\s+komende\s+(?:weken|maanden|jaren|dagen)|in\s+de\s+komende\s+(?:weken|maanden|jaren|dagen)|"
+    r"in\s+de\s+toekomst|te\s+gepasten\s+tijde|na\s+verloop\s+van\s+tijd)\b",
+    _R,
+)
+_P_UNDEFINED = re.compile(
+    r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
+    r"periodiek|regelmatig|(?:elk|ieder)\s+(?:jaar|semester|kwartaal|voorjaar|najaar)|"
+    r"(?:twee|drie|vier|een|één)\s+(?:keer|maal)\s+per\s+(?:jaar|maand|week)|"
+    r"(?:bij|na)\s+(?:de|het|iedere|elke)\s+(?:volgende\s+)?(?:de\s+)?"
+    r"(?:evaluatie|herziening|begrotingsaanpassing|begrotingsopmaak|actualisatie|afronding|"
+    r"goedkeuring|publicatie|oplevering|ontvangst|opmaak|start|voorlegging|bespreking|"
+    r"budgettaire\s+nota|volgende|nieuwe)\w*|"
+    r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
+    r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
+    r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
+    _R,
+)
+
+
+def _season_due(season: str, year: int) -> date:
+    month, day = SEASONS[season]
+    return date(year + 1 if season == "winter" else year, month, day)
+
+
+def _end_of(year: int, qual: str | None) -> date:
+    qual = (qual or "").lower()
+    if "begin" in qual:
+        return date(year, 3, 31)
+    if "midden" in qual or "medio" in qual or "half" in qual:
+        return date(year, 6, 30)
+    return date(year, 12, 31)
+
+
+def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
+    """All time expressions in `text`, left to right, longest first where they overlap."""
+    found: list[DateMatch] = []
+
+    def add(m: re.Match[str], **kw) -> None:
+        found.append(DateMatch(m.start(), m.end(), m.group(), **kw))
+
+    for m in _P_NUMERIC.finditer(text):
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            add(m, day=d, due=d)
+    for m in _P_DAY_MONTH.finditer(text):
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        day = int(m["day"])
+        if m["year"]:
+            d = safe_date(int(m["year"]), month, day)
+            if d:
+                add(m, day=d, due=d)
+            continue
+        if m["ago"]:
+            year = year_for(month, day, doc_date, past=True)
+            d = safe_date(year, month, day) if year else None
+            add(m, day=d, due=d, year_given=False, past_day=d)
+            continue
+        future = year_for(month, day, doc_date, past=False)
+        past = year_for(month, day, doc_date, past=True)
+        fd = safe_date(future, month, day) if future else None
+        pd = safe_date(past, month, day) if past else None
+        add(m, day=fd, due=fd, year_given=False, past_day=pd)
+    for m in _P_MONTH_YEAR.finditer(text):
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        if m["month"].lower() in ("mei",) and not (m["year"] or m["qual"]):
+            pass
+        if m["year"]:
+            year = int(m["year"])
+        elif doc_date is not None:
+            year = doc_date.year
+        else:
+            add(m, year_given=False)
+            continue
+        qual = (m["qual"] or "").lower()
+        if "begin" in qual:
+            due = date(year, month, 10)
+        elif "midden" in qual or "half" in qual or "medio" in qual:
+            due = date(year, month, 20)
+        else:
+            due = month_end(year, month)
+        add(m, due=due, year_given=bool(m["year"]))
+    for m in _P_SEASON.finditer(text):
+        season = m["season"].lower()
+        pre = (m["pre"] or "").lower()
+        if m["year"]:
+            year = int(m["year"])
+        elif doc_date is not None:
+            year = doc_date.year
+            if pre.startswith(("komend", "volgend")) and season != "winter":
+                year += 1
+        else:
+            add(m, year_given=False)
+            continue
+        if season.startswith(("zomerreces", "zomervakantie")):
+            if pre in ("voor", "vóór", "tegen"):
+                add(m, due=date(year, 7, 20))
+            elif pre == "na":
+                add(m, undefined=True)
+            else:
+                add(m, due=date(year, 9, 22))
+            continue
+        if season.endswith(("reces", "vakantie")):
+            add(m, undefined=True)
+            continue
+        if pre in ("voor", "vóór", "tegen") and (m["qual"] or "").lower() not in ("eind", "einde"):
+            # "voor de zomer": by the day the season starts
+            starts = {"voorjaar": (3, 20), "lente": (3, 20), "zomer": (6, 21)}
+            starts.update({"najaar": (9, 23), "herfst": (9, 23), "winter": (12, 21)})
+            mo, dy = starts[season]
+            add(m, due=date(year, mo, dy))
+            continue
+        if pre == "na":
+            add(m, undefined=True)
+            continue
+        add(m, due=_season_due(season, year))
+    for m in _P_PART.finditer(text):
+        ordinal = (
+            int(re.sub(r"\D", "", m["ord"]) or 0)
+            or {
+                "eerste": 1,
+                "tweede": 2,
+                "derde": 3,
+                "vierde": 4,
+            }[m["ord"].lower()]
+        )
+        part = m["part"].lower()
+        if m["year"]:
+            year = int(m["year"])
+        elif doc_date is not None:
+            rel = (m["rel"] or "").lower()
+            year = doc_date.year + (1 if rel and rel != "dit" else 0)
+        else:
+            add(m, year_given=False)
+            continue
+        if part in ("semester", "jaarhelft", "helft"):
+            due = date(year, 6, 30) if ordinal == 1 else date(year, 12, 31)
+        else:
+            due = month_end(year, min(ordinal, 4) * 3)
+        add(m, due=due)
+    for m in _P_Q.finditer(text):
+        q, year = m["q"].upper(), int(m["year"])
+        due = month_end(year, int(q[1]) * 3) if q[0] == "Q" else month_end(year, int(q[1]) * 6)
+        add(m, due=due)
+    for m in _P_YEAR_PERIOD.finditer(text):
+        year = int(m["year"])
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
+        if pre in ("vanaf", "sinds", "tot", "tot en met"):
+            add(m, due=None, vague=True)
+            continue
+        add(m, due=_end_of(year, pre))
+    for m in _P_RELATIVE_YEAR.finditer(text):
+        if doc_date is None:
+            add(m, year_given=False)
+            continue
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        pre = (m["pre"] or "").lower()
+        if rel == "het" and not pre.strip().startswith(("tegen", "voor", "vóór", "eind", "einde")):
+            if "eind" not in pre:
+                continue
+        year = doc_date.year + (
+            1 if rel in ("volgend", "komend", "het volgende", "het komende") else 0
+        )
+        if rel == "vorig":
+            year -= 1
+        add(m, due=_end_of(year, pre))
+    for m in _P_RELATIVE_SHORT.finditer(text):
+        rel, unit = m["rel"].lower(), m["unit"].lower()
+        if unit in ("weken", "maanden", "dagen", "jaren"):
+            add(m, vague=True)
+            continue
+        if doc_date is None:
+            add(m, year_given=False)
+            continue
+        step = {"volgende": 1, "komende": 1, "eerstvolgende": 1, "deze": 0, "vorige": -1}[rel]
+        if unit == "week":
+            monday = doc_date - timedelta(days=doc_date.weekday())
+            due = monday + timedelta(days=7 * step + 6)
+        else:
+            due = month_end(*divmod_month(add_months(doc_date.replace(day=1), step)))
+        add(m, due=due)
+    for m in _P_WITHIN.finditer(text):
+        pre = m["pre"].lower()
+        if m["after"] or "komende" in pre or "volgende" in pre:
+            add(m, undefined=bool(m["after"]), vague=not m["after"])
+            continue
+        if doc_date is None:
+            add(m, year_given=False)
+            continue
+        count_text = m["count"].lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBERS[count_text]
+        unit = m["unit"].lower()
+        if unit.startswith("dag"):
+            due = doc_date + timedelta(days=count)
+        elif unit.startswith("werkdag"):
+            due = _add_working_days(doc_date, count)
+        elif unit.startswith("week"):
+            due = doc_date + timedelta(weeks=count)
+        elif unit.startswith("maand"):
+            due = add_months(doc_date, count)
+        else:
+            due = add_months(doc_date, 12 * count)
+        add(m, due=due)
+    for m in _P_VAGUE.finditer(text):
+        add(m, vague=True)
+    for m in _P_UNDEFINED.finditer(text):
+        add(m, undefined=True)
+    return _longest(found)
+
+
+def divmod_month(d: date) -> tuple[int, int]:
+    return d.year, d.month
+
+
+def _add_working_days(d: date, count: int) -> date:
+    while count > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            count -= 1
+    return d
+
+
+def _longest(found: list[DateMatch]) -> list[DateMatch]:
+    """Drop matches inside a longer one; keep the order of the text."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMatch] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            last = kept[-1]
+            if m.end - m.start > last.end - last.start and m.start == last.start:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept

@@ -75,6 +75,7 @@ class SubQuestion:
     requested_start: int | None = None
     requested_end: int | None = None
     document_provided: bool = False  # attached (BIJLAGE) or said to be enclosed
+    flags: tuple[str, ...] = ()  # every treatment seen, e.g. ('confidential', 'promised_later')
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +89,7 @@ class SubQuestion:
             "answer_end": self.answer_end,
             "requested_document": self.requested_document,
             "document_provided": self.document_provided,
+            "flags": list(self.flags),
         }
 
 

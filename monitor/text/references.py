@@ -1,13 +1,443 @@
-"""References to earlier parliamentary items."""
+"""References to earlier parliamentary items: questions, debates, letters.
+
+A reference is anchored on a noun (schriftelijke vraag, vraag om uitleg, interpellatie,
+gedachtewisseling, plenaire vergadering, commissie, beleidsbrief, ...) and completed by what
+follows it: a number ("nr. 350"), a session year ("(2022-2023)") and a date ("van 15 november
+2023", "d.d. 9 juni 2023"). A noun without number or date counts only when the context
+makes it an earlier item ("uw eerdere vraag", "antwoord op mijn schriftelijke vraag",
+"hebben we besproken in de plenaire vergadering"); a request ("de vraag of ...") or the
+current question ("mijn vraag dateert van ...") is not a reference.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date
 
-_POSSESSIVE = re.compile(r"\b(uw|mijn)\b", re.IGNORECASE)
+from monitor.text.clean import Cleaned
+from monitor.text.dates import DateMatch, session_year_of
+from monitor.text.models import Reference
+
+_I = re.IGNORECASE
+_POSSESSIVE = re.compile(r"\b(uw|mijn)\b", _I)
 
 
 def possessive_of(span: str) -> str | None:
     """'uw' or 'mijn' when the span names the addressee's or speaker's own item."""
     m = _POSSESSIVE.search(span)
     return m.group(1).lower() if m else None
+
+
+# Anchors, most specific first; the group name is the kind (or a family of kinds).
+_ANCHOR = re.compile(
+    r"(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen))\b)"
+    r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bSV\b(?=\s*(?:nr\.?\s*)?\d))"
+    r"|(?P<interpellation>\binterpellaties?\b)"
+    r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
+    r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
+    r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
+    r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld)\b)"
+    r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
+    r"|(?P<vraag>\bvra(?:ag|gen)\b)",
+    _I,
+)
+
+_NUMBER = re.compile(
+    r"\s*(?:\(|,)?\s*(?P<nr>nrs?\.?|nummers?|n°)?\s*(?P<n>\d{1,5})(?![\d.,]\d|\s*%|[a-z])\b", _I
+)
+_MORE_NUMBERS = re.compile(r"\s*(?:,|en|&)\s*(?:nr\.?\s*)?(?P<n>\d{1,5})\b(?![.,]\d)", _I)
+_SESSION = re.compile(r"\s*[,(]?\s*\(?(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\)?")
+_KAMERSTUK = re.compile(
+    r"\s*\(?\s*(?:kamerstuk(?:ken)?\s+)?\d[\d ]*,\s*(?:nr\.?|nummer)\s*(?P<n>\d{1,5})\s*\)?", _I
+)
+_OF_PERSON = re.compile(
+    r"\s+van\s+(?:collega|mevrouw|mevr\.|de\s+heer|dhr\.|het\s+lid|parlementslid|"
+    r"volksvertegenwoordiger|(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}"
+)
+_DATE_LEAD = re.compile(r"(?:van|d\.\s?d\.|dd\.?|op|gedateerd|dato|verleden|jongstleden)\s+$", _I)
+
+# Context words before an anchor
+_EARLIER = re.compile(
+    r"\b(?:eerdere|vorige|vroegere|recente|eerder\s+gestelde|gestelde|vorig|laatste)\s+"
+    r"(?:\w+\s+)?$",
+    _I,
+)
+_ANSWER_ON = re.compile(
+    r"\b(?:uw|het|zijn|haar|hun|in)\s+antwoord(?:en)?\s+op\s+(?:de|een|mijn|zijn|haar|"
+    r"uw|onze|hun)\s+(?:\w+\s+)?$",
+    _I,
+)
+_OWN_DET = re.compile(r"\b(?P<det>mijn|uw|zijn|haar|onze|een|de|het|die|deze|dezelfde)\s+$", _I)
+_PAST = re.compile(
+    r"\b(?:gesteld|stelde[n]?|ingediend|diende|beantwoord|geantwoord|antwoordde|gezegd|zei|"
+    r"besproken|bespraken|gesproken|spraken|gewisseld|gedebatteerd|debatteerden|gehad|"
+    r"toegelicht|gevraagd|vroeg|verklaarde|verklaard|stilgestaan|werd|werden|was|waren|hebben|"
+    r"hebt|heb|heeft|had|hadden|vorige|recent(?:elijk)?|toen|reeds|al|eerder|ondervraagd)\b",
+    _I,
+)
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|zult|volgende|komende|straks|gaan|ga|gaat|plannen|geplande|agenderen|"
+    r"wil\s+ik|zou|zouden)\b",
+    _I,
+)
+_REQUEST = re.compile(
+    r"^\s*(?:of|hoe|naar|om\s+(?!uitleg)|rijst|stelt\s+zich|is\s+dan|blijft|wat|waarom|welke|wie|"
+    r"dateert|luidt|is\b|gaat|betreft|heeft\s+betrekking|van\s+de\s+burger|naar\s+)",
+    _I,
+)
+_THIS = re.compile(r"\b(?:deze|dit|onderhavige|huidige|voorliggende|deze\s+schriftelijke)\s+$", _I)
+_IN_COMMITTEE = re.compile(r"\b(?:in|aan)\s+(?:deze|de|onze)\s+commissie\b", _I)
+_VERB_GESTELD = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:gesteld|ingediend)\b|"
+    r"^\s*(?:over|aan|naar|omtrent|betreffende|rond)\b",
+    _I,
+)
+_STELDE_BEFORE = re.compile(
+    r"\b(?:stelde|stelden|diende|hebt|heb|heeft|hebben|had|hadden)\b[^.;:]{0,60}$", _I
+)
+
+
+def _kind_of(group: str) -> str:
+    return {
+        "oral": "oral_question",
+        "written": "written_question",
+        "interpellation": "interpellation",
+        "debate": "debate",
+        "letter": "other",
+        "vraag": "other",
+    }[group]
+
+
+def find_references(
+    cleaned: Cleaned,
+    dates: list[DateMatch],
+    sentences: list[tuple[int, int]],
+    doc_date: date | None = None,
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[Reference]:
+    """References in the cleaned text, with offsets into the original text."""
+    text = cleaned.text
+    skip = list(skip)
+    out: list[tuple[int, int, str, int | None, date | None, str | None]] = []
+    si = 0
+    covered_until = -1
+    for m in _ANCHOR.finditer(text):
+        if m.start() < covered_until:
+            continue
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        while si < len(sentences) - 1 and sentences[si][1] < m.start():
+            si += 1
+        s_start, s_end = sentences[si] if sentences else (0, len(text))
+        if not s_start <= m.start() <= s_end:
+            s_start, s_end = m.start(), m.end()
+        group = m.lastgroup or "vraag"
+        found = _complete(text, m, group, s_start, s_end, dates, doc_date)
+        for item in found:
+            out.append(item)
+            covered_until = max(covered_until, item[1])
+    out = _merge_meetings(text, out)
+    refs: list[Reference] = []
+    for start, end, kind, number, day, sy in out:
+        span, ostart, oend = cleaned.span(start, end)
+        refs.append(Reference(span, ostart, oend, kind, number, day, sy, possessive_of(span)))
+    return refs
+
+
+def _date_after(
+    text: str, pos: int, limit: int, dates: list[DateMatch]
+) -> tuple[DateMatch | None, int]:
+    """A date introduced by 'van' / 'd.d.' / 'op' between pos and limit."""
+    for d in dates:
+        if d.start < pos:
+            continue
+        if d.start > limit:
+            break
+        if d.day is None and d.past_day is None and d.year_given:
+            continue
+        if not (d.day or d.past_day or not d.year_given):
+            continue
+        if not re.match(
+            r"\d|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)", d.text, _I
+        ):
+            continue
+        lead = text[max(pos, d.start - 20) : d.start]
+        between = text[pos : d.start]
+        if _DATE_LEAD.search(lead) and not _OTHER_DATED.search(between):
+            return d, d.end
+        return None, pos
+    return None, pos
+
+
+_OTHER_DATED = re.compile(
+    r"\b(?:ordonnantie|decreet|wet|besluit|arrest|omzendbrief|verordening|richtlijn|"
+    r"beslissing|nota|artikel|akkoord|overeenkomst|protocol|rapport|advies|persbericht|"
+    r"krant|krantenartikel|studie)\w*\b|[,;:?!]",
+    _I,
+)
+
+
+def _complete(text, m, group, s_start, s_end, dates, doc_date):
+    kind = _kind_of(group)
+    anchor = m.group().lower()
+    before = text[max(s_start, m.start() - 80) : m.start()]
+    after_limit = min(s_end, m.end() + 140)
+    pos = m.end()
+    numbers: list[tuple[int, int, int]] = []  # (number, start, end)
+    session: str | None = None
+
+    # "mijn vraag dateert van", "deze vraag", "de vraag of ...": not a reference
+    if group in ("vraag", "written", "oral") and _THIS.search(before):
+        return []
+    if group == "vraag" and _REQUEST.match(text[pos : pos + 30]):
+        return []
+
+    # number(s)
+    if group in ("vraag", "written", "oral", "interpellation"):
+        nm = _NUMBER.match(text, pos)
+        if nm and not (
+            group == "vraag"
+            and not nm["nr"]
+            and not _EARLIER.search(before)
+            and not _OWN_DET.search(before)
+        ):
+            n = int(nm["n"])
+            plain_vraag = group == "vraag" and not nm["nr"]
+            if not (plain_vraag and n < 10 and not _EARLIER.search(before)):
+                numbers.append((n, nm.start("n"), nm.end()))
+                pos = nm.end()
+                for more in _MORE_NUMBERS.finditer(text, pos):
+                    if more.start() != pos:
+                        break
+                    numbers.append((int(more["n"]), more.start("n"), more.end()))
+                    pos = more.end()
+    elif group == "letter":
+        km = _KAMERSTUK.match(text, pos)
+        if km and anchor.startswith("kamerstuk"):
+            numbers.append((int(km["n"]), km.start(), km.end()))
+            pos = km.end()
+    sm = _SESSION.match(text, pos)
+    if sm and int(sm["b"]) == int(sm["a"]) + 1:
+        session = f"{sm['a']}-{sm['b']}"
+        pos = sm.end()
+    # "van collega X"
+    person = _OF_PERSON.match(text, pos)
+    if person and person.end() <= s_end:
+        pos_person = person.end()
+    else:
+        pos_person = None
+    # date
+    day_match, date_end = _date_after(text, pos, after_limit, dates)
+    day: date | None = None
+    if day_match is not None:
+        day = day_match.day if day_match.year_given else day_match.past_day
+        if day_match.day is None and day_match.past_day is None:
+            day = None
+        end = date_end
+        # a number after the date: "brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302)"
+        km = _KAMERSTUK.match(text, end)
+        if km and group == "letter":
+            numbers.append((int(km["n"]), km.start(), km.end()))
+            end = km.end()
+    else:
+        end = max(pos, pos_person or 0)
+    if session is None and day is not None and (day_match.year_given or doc_date is not None):
+        session = session_year_of(day)
+
+    has_facts = bool(numbers) or day_match is not None or session is not None
+    start = m.start()
+    # extend backwards over "uw eerdere", "antwoord op mijn", determiners
+    back = _ANSWER_ON.search(before) or _EARLIER.search(before) or _OWN_DET.search(before)
+    if back:
+        start = m.start() - (len(before) - back.start())
+        if _EARLIER.search(before) or _ANSWER_ON.search(before):
+            own = _OWN_DET.search(before[: back.start()])
+            if own:
+                start = m.start() - (len(before) - own.start())
+    sentence = text[s_start:s_end]
+    after_text = text[m.end() : s_end]
+
+    if group == "letter":
+        if anchor in ("brief", "kamerbrief") and day_match is None and not numbers:
+            return []
+        if anchor in ("beleidsbrief", "beleidsnota") and not (session or day_match or numbers):
+            return []
+        if anchor == "kamerstuk" and not numbers:
+            return []
+        if not has_facts:
+            return []
+    elif group == "debate":
+        if not _debate_ok(anchor, before, after_text, sentence, day_match):
+            return []
+        if anchor.startswith("van gedachten"):
+            verb = re.search(r"\b(?:we|wij|u|jullie)\s+(?:hebben|hebt|heeft)\b.*$", before, _I)
+            if verb:
+                start = m.start() - (len(before) - verb.start())
+        if day_match is None:
+            # "in de plenaire vergadering van vorige week hebben we al een debat gehad"
+            rel = re.match(
+                r"\s+van\s+(?:vorige|verleden|deze)\s+(?:week|maand|dinsdag|woensdag|"
+                r"donderdag)\b",
+                text[m.end() :],
+                _I,
+            )
+            if rel:
+                end = m.end() + rel.end()
+            prep = re.search(r"\b(?:in|tijdens|op)\s+(?:de|het)\s+$", before, _I)
+            if prep:
+                start = min(start, m.start() - (len(before) - prep.start()))
+            past_before = re.search(
+                r"\b(?:we|wij|u|jullie|ik)\s+(?:hebben|hebt|heeft|heb)\b[^.;]*$", before, _I
+            )
+            if past_before:
+                start = min(start, m.start() - (len(before) - past_before.start()))
+    else:
+        if not has_facts:
+            ok, new_start, new_end = _bare_question_ok(group, text, m, before, s_start, s_end)
+            if not ok:
+                return []
+            start = min(start, new_start)
+            end = max(end, new_end, pos_person or 0)
+        if group == "vraag" and numbers:
+            kind = "written_question"
+        if kind in ("other", "written_question") and group == "vraag" and not numbers:
+            if _IN_COMMITTEE.search(sentence):
+                kind = "oral_question"
+    if not numbers:
+        return [(start, max(end, m.end()), kind, None, day, session)]
+    out = []
+    for i, (n, _ns, ne) in enumerate(numbers):
+        if i == 0:
+            item_end = max(end if len(numbers) == 1 else ne, ne)
+            out.append((start, item_end, kind, n, day, session))
+        else:
+            out.append(
+                (
+                    numbers[i][1],
+                    max(ne, end if i == len(numbers) - 1 else ne),
+                    kind,
+                    n,
+                    day,
+                    session,
+                )
+            )
+    return out
+
+
+def _merge_meetings(text, items):
+    """'van gedachten gewisseld in de plenaire vergadering' is one reference, not two."""
+    merged: list = []
+    for item in items:
+        if merged:
+            prev = merged[-1]
+            gap = text[prev[1] : item[0]]
+            if (
+                prev[2] == item[2] == "debate"
+                and re.fullmatch(r"\s*(?:[\w’']+\s+){0,6}", gap)
+                and (prev[4] is None or item[4] is None)
+            ):
+                merged[-1] = (
+                    prev[0],
+                    max(prev[1], item[1]),
+                    "debate",
+                    None,
+                    prev[4] or item[4],
+                    prev[5] or item[5],
+                )
+                continue
+        merged.append(item)
+    return merged
+
+
+def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
+    if day_match is not None:
+        return True
+    if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
+        return False  # a second mention of a meeting named before, or any meeting
+    if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
+        return False
+    if (
+        anchor.startswith("commissie")
+        or anchor.startswith("de vergadering")
+        or anchor.startswith("vergadering")
+    ):
+        return False
+    if anchor.startswith("regeling") or anchor.startswith("hoorzitting"):
+        return False
+    if anchor.startswith("debat"):
+        # "een debat gehad" only beside a named meeting (handled by the merge) or in the past
+        return bool(re.search(r"\b(?:gehad|gevoerd|plenaire)\b", sentence, _I)) and bool(
+            re.search(r"\b(?:hebben|hebt|heeft|had|hadden|werd|vorige)\b", sentence, _I)
+        )
+    if anchor.startswith("van gedachten"):
+        return True
+    # plenaire vergadering, gedachtewisseling, actualiteitsdebat: an earlier meeting
+    if re.match(r"\s+van\s+(?:vorige|verleden|deze)\s+\w+", after_text, _I):
+        return True
+    return bool(
+        re.search(
+            r"\b(?:besproken|gesproken|gewisseld|gedebatteerd|gehad|gezegd|gevoerd|stilgestaan|"
+            r"aangekondigd|toegelicht|bevestigd|verklaard|toegezegd)\b",
+            sentence,
+            _I,
+        )
+    )
+
+
+def _bare_question_ok(group, text, m, before, s_start, s_end):
+    """A question named without number or date: is it an earlier, specific one?"""
+    after = text[m.end() : s_end]
+    start, end = m.start(), m.end()
+    answer_on = _ANSWER_ON.search(before)
+    det = _OWN_DET.search(before)
+    detw = det["det"].lower() if det else ""
+    if _EARLIER.search(before):
+        return True, start, end
+    if answer_on:
+        # "In antwoord op uw schriftelijke vraag": the question being answered
+        if re.search(r"\buw\s+(?:\w+\s+)?$", before, _I) and not re.search(
+            r"\b(?:uw|het)\s+antwoord", before, _I
+        ):
+            return False, start, end
+        return True, start, end
+    person = _OF_PERSON.match(text, m.end())
+    if person and person.end() <= s_end and detw in ("een", "de", "die"):
+        return True, start - (len(before) - det.start()), person.end()
+    # "hebt u op mijn vraag hierover geantwoord"
+    if detw == "mijn" and re.search(r"\b(?:geantwoord|antwoordde|beantwoord)\b", after, _I):
+        verb = re.search(r"\b(?:hebt|heeft|heb|hebben)\b", before, _I)
+        lead = re.search(r"\b(?:in|op)\s+\w+(?:\s+vorig\s+jaar)?[^,.;]*$", before, _I)
+        s = start - (len(before) - det.start())
+        if verb:
+            s = start - (len(before) - verb.start())
+        if lead and lead.start() < (verb.start() if verb else len(before)):
+            s = start - (len(before) - lead.start())
+        ans = re.search(r"\b(?:geantwoord|antwoordde|beantwoord)\b", after, _I)
+        return True, s, m.end() + ans.end()
+    # "ik heb (reeds) vragen gesteld over ...", "stelde ik in deze commissie een vraag over ..."
+    if detw in ("een", "") or group in ("written", "oral", "interpellation"):
+        gesteld = _VERB_GESTELD.match(after)
+        stelde = _STELDE_BEFORE.search(before)
+        if stelde and (
+            (gesteld and re.search(r"\b(?:gesteld|ingediend)\b", after[: gesteld.end() + 1], _I))
+            or (re.search(r"\bstelde[n]?\b", before, _I) and gesteld)
+        ):
+            if _FUTURE.search(text[s_start:s_end]):
+                return False, start, end
+            s = start - (len(before) - stelde.start())
+            subj = re.search(
+                r"\b(?:ik|u|we|wij|hij|zij)\s+(?:\w+\s+){0,2}$", before[: stelde.start()], _I
+            )
+            if subj:
+                s = start - (len(before) - subj.start())
+            tail = re.match(
+                r"[^,.;:]*?\b(?:gesteld|ingediend)\b(?:\s+(?:aan|over|omtrent|betreffende)\s+"
+                r"[^,.;:]{0,80}?(?=\s+(?:over|en|die|dat|om|waarin|,|\.)|$))?|"
+                r"\s+(?:over|omtrent|betreffende|naar)\s+[^,.;:]{0,60}?(?=\s+(?:en|die|dat|om|waarin)\b|[,.;:]|$)",
+                after,
+                _I,
+            )
+            e = m.end() + (tail.end() if tail else 0)
+            return True, s, e
+    return False, start, end

@@ -1,0 +1,149 @@
+"""Normalise PDF text for matching, keeping a map back to the original offsets.
+
+Runs of whitespace become one space (or one newline when the run held a line break),
+non-breaking spaces become spaces, and a word hyphenated across a line break is joined
+("inburgerings-\\ntraject" → "inburgeringstraject"). Every finding is matched on the
+cleaned text and reported with offsets into the original, so `span == text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a\t\r\f\v "
+_ZERO_WIDTH = "\u200b\u00ad\ufeff"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """`text` is the cleaned text; `offsets[i]` is the original index of `text[i]`."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned range [start, end) to the original text."""
+        if start >= len(self.offsets):
+            return len(self.original), len(self.original)
+        ostart = self.offsets[start]
+        oend = self.offsets[end - 1] + 1 if end > start else ostart
+        return ostart, oend
+
+    def span(self, start: int, end: int) -> tuple[str, int, int]:
+        ostart, oend = self.to_original(start, end)
+        return self.original[ostart:oend], ostart, oend
+
+
+def clean(text: str) -> Cleaned:
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _ZERO_WIDTH:
+            i += 1
+            continue
+        if ch == "-" and out and out[-1].isalpha():
+            # hyphenation at a line break: "-", optional spaces, newline, lowercase letter
+            j = i + 1
+            while j < n and text[j] in _SPACES:
+                j += 1
+            if j < n and text[j] == "\n":
+                k = j + 1
+                while k < n and text[k] in _SPACES:
+                    k += 1
+                if k < n and text[k].islower():
+                    i = k
+                    continue
+        if ch in _SPACES or ch == "\n":
+            j, newline = i, False
+            while j < n and (text[j] in _SPACES or text[j] == "\n" or text[j] in _ZERO_WIDTH):
+                newline = newline or text[j] == "\n"
+                j += 1
+            out.append("\n" if newline else " ")
+            offsets.append(i)
+            i = j
+            continue
+        out.append(ch)
+        offsets.append(i)
+        i += 1
+    return Cleaned(text, "".join(out), tuple(offsets))
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "nr",
+    "nrs",
+    "d.d",
+    "dd",
+    "o.a",
+    "bv",
+    "bijv",
+    "art",
+    "dhr",
+    "mevr",
+    "ca",
+    "enz",
+    "m.a.w",
+    "i.v.m",
+    "m.b.t",
+    "t.e.m",
+    "t.a.v",
+    "p",
+    "blz",
+    "vs",
+    "cf",
+    "resp",
+    "incl",
+    "excl",
+    "mln",
+    "mld",
+    "min",
+    "prof",
+    "dr",
+    "e.a",
+    "e.d",
+    "zgn",
+    "ll",
+    "jl",
+    "jl.",
+    "vzw",
+}
+
+_BOUNDARY = re.compile(
+    r"[.!?;](?=[\"'”’)]*\s+[\"'“‘(]*[A-Z0-9•·\-–])"  # full stop before a capital or digit
+    r"|[.!?](?=[\"'”’)]*\s*$)"  # the final full stop
+    r"|\n(?=\s*(?:[•·▪\-–]|\d{1,2}[.)]\s|[a-z][)]\s))"  # a list item on a new line
+    r"|[•·▪](?=\s)"  # a bullet
+    r"|:\s*\n"  # a colon at the end of a line
+)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in cleaned `text`, without the final full stop."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start()
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[start:end])
+            if word:
+                w = word.group(1).lower()
+                if w in _ABBREVIATIONS or len(w) == 1 or re.fullmatch(r"\d{1,2}", w):
+                    # "nr. 350", "1. Hoeveel": not a sentence end unless a list follows
+                    if not re.fullmatch(r"\d{1,2}", w) or end - start > 3:
+                        continue
+        yield from _trimmed(text, start, end)
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in " \n.":
+        end -= 1
+    if end > start:
+        yield start, end

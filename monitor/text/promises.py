@@ -1,0 +1,226 @@
+"""Promises of the answering side: dated, open and referrals.
+
+Works sentence by sentence on the cleaned text. A sentence promises when it carries a
+commitment in the government's own voice: a future ("zal", "zullen"), an intention ("is
+voornemens", "het is de bedoeling om", "zegt toe"), a follow-up ("wordt verder opgevolgd",
+"ik kom hierop terug"), a present tense with a time still to come ("worden op 24 april 2024
+goedgekeurd"), or a referral ("verwijs ik u graag door naar de bevoegde minister"). Asker
+voice (questions, "u zei dat ...", "Minister, ..."), forecasts and announcements about the
+speech itself are left out. The first usable time expression gives `due`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from monitor.text.clean import Cleaned
+from monitor.text.dates import DateMatch
+from monitor.text.models import Promise
+
+_I = re.IGNORECASE
+
+_REFERRAL = re.compile(
+    r"\b(?:verwijs|verwijzen|verwijst)\b(?P<obj>[^.;]{0,160})"
+    r"|\b(?:doorverwezen|doorverwijzen|doorgestuurd|overgemaakt)\s+(?:naar|aan)\b(?P<obj2>[^.;]{0,120})"
+    r"|\b(?:valt|vallen|behoort|behoren|ressorteert|ressorteren)\s+(?:\w+\s+){0,3}?"
+    r"(?:onder|tot)\s+(?:de\s+)?(?:exclusieve\s+)?bevoegdheid\w*\s+van\b"
+    r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
+    r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
+    r"|\b(?:kan|kunt|moet|dient)\s+(?:u\s+)?(?:zich\s+)?(?:best\s+)?(?:\w+\s+)?(?:wenden|richten)\s+tot\b"
+    r"|\b(?:vraag|vragen)\s+(?:\w+\s+){0,3}?(?:te\s+)?(?:stellen|richten)\s+aan\s+(?:de|mijn)\s+"
+    r"(?:bevoegde|collega|federale|minister)",
+    _I,
+)
+_REFERRAL_TARGET = re.compile(
+    r"\b(?:minister\w*|collega\w*|regering|overheid|staatssecretaris|bevoegd\w*|agentschap|"
+    r"gemeente\w*|stad|hem|haar|federale|GGC|COCOF|VGC|gemeenschapscommissie|instantie|"
+    r"administratie|diensten|ombuds\w*|gouverneur|provincie|parlement|kabinet|departement|"
+    r"schepen|burgemeester|commissie)\b",
+    _I,
+)
+_OWN_DOCS = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:naar|op)\s+(?:mijn|het|de|uw|een)\s+(?:eerdere?\s+|vorige\s+)?"
+    r"(?:antwoord|bijlage|website|tabel|vraag|rapport|jaarverslag|publicatie|studie|nota|"
+    r"brief|beleidsnota|decreet|artikel|punt|hoger|hierboven|onderstaande|bovenstaande|"
+    r"link|verslag|beleidsbrief)",
+    _I,
+)
+_FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
+_INTENT = re.compile(
+    r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
+    r"het\s+is\s+de\s+bedoeling|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
+    r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,3}?terug|"
+    r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,3}?terug|"
+    r"(?:wordt|worden)\s+(?:\w+\s+){0,2}?verder\s+(?:\w+\s+)?"
+    r"(?:opgevolgd|gemonitord|onderzocht|bekeken|uitgewerkt|opgevolgd|geëvalueerd|besproken)|"
+    r"(?:ik|we|wij)\s+(?:blijf|blijven)\b|(?:blijf|blijven)\s+(?:ik|we|wij)\b|"
+    r"(?:plan|plannen|engageer|engageren)\s+(?:ik|we|wij)\b|(?:ik|we|wij)\s+(?:plan|plannen)\b|"
+    r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
+    r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b)",
+    _I,
+)
+_PRESENT = re.compile(
+    r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
+    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen)\b",
+    _I,
+)
+_QUESTION_VOICE = re.compile(
+    r"^\s*(?:minister|mevrouw\s+de\s+minister|mijnheer\s+de\s+minister|minister-president|"
+    r"voorzitter|collega['’]s|beste)\b,?"
+    r"|\bu\s+(?:zei|zegt|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|liet|"
+    r"verklaarde|sprak|meldde|schreef|antwoordt|verwees)\b"
+    r"|\b(?:zei|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|verklaarde|"
+    r"liet|meldde|schreef|kan|kunt|wil|wilt|gaat|zal|zult)\s+u\b"
+    r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
+    r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
+    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
+    _I,
+)
+_NOT_PROMISE = re.compile(
+    r"\b(?:niet\s+mogelijk|onmogelijk|zal\s+(?:\w+\s+)?niet|zullen\s+(?:\w+\s+)?niet|"
+    r"verwacht\w*|prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
+    r"waarschijnlijk|zou|zouden|zal\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
+    r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
+    r"oplopen|evolueren))\b",
+    _I,
+)
+_SPEECH = re.compile(
+    r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
+    r"in\s+mijn\s+antwoord|onderstaand)\b|"
+    r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
+    r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b",
+    _I,
+)
+_CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
+_LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
+_LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|vanaf|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
+
+
+def find_promises(
+    cleaned: Cleaned,
+    dates: list[DateMatch],
+    sentences: Iterable[tuple[int, int]],
+    doc_date: date | None = None,
+    *,
+    within: tuple[int, int] | None = None,
+) -> list[Promise]:
+    """Promises in the cleaned text (only in `within`, a cleaned range, if given)."""
+    text = cleaned.text
+    sents = list(sentences)
+    if within is None and _asker_passage(text, sents):
+        return []
+    out: list[Promise] = []
+    for s_start, s_end in sents:
+        if within and not (within[0] <= s_start < within[1]):
+            continue
+        promise = _promise_in(text, s_start, s_end, dates, doc_date)
+        if promise is None:
+            continue
+        start, end, kind, due = promise
+        span, ostart, oend = cleaned.span(start, end)
+        out.append(Promise(span, ostart, oend, kind, due, _subject(text[start:end], dates, start)))
+    return out
+
+
+def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
+    """A passage in the asker's voice (questions to the minister): it holds no promises."""
+    asker = minister = 0
+    for s, e in sents:
+        sentence = text[s:e]
+        if e < len(text) and text[e : e + 1] == "?":
+            asker += 1
+        if _QUESTION_VOICE.search(sentence):
+            asker += 1
+        if re.search(
+            r"\b(?:uw\s+(?:schriftelijke\s+)?vraag|verwijs\s+ik|in\s+antwoord\s+op|"
+            r"het\s+geachte\s+lid|kan\s+ik\s+u|deel\s+ik\s+u|ik\s+kan\s+u|kan\s+u\s+meedelen)\b",
+            sentence,
+            _I,
+        ):
+            minister += 2
+    return asker > minister
+
+
+def _promise_in(text, s_start, s_end, dates, doc_date):
+    marker = _LIST_MARKER.match(text, s_start)
+    if marker:
+        s_start = marker.end()
+    sentence = text[s_start:s_end]
+    if not sentence.strip() or text[s_end : s_end + 1] == "?":
+        return None
+    if _QUESTION_VOICE.search(sentence):
+        return None
+    referral = _REFERRAL.search(sentence)
+    if referral:
+        obj = referral.group("obj") or referral.group("obj2")
+        if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
+            return s_start, s_end, "referral", None
+    future = _FUTURE.search(sentence)
+    intent = _INTENT.search(sentence)
+    if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
+        return None
+    in_sentence = [d for d in dates if s_start <= d.start < s_end]
+    usable = []
+    for d in in_sentence:
+        lead = text[max(s_start, d.start - 12) : d.start]
+        if _LEADING_ITEM_DATE.search(lead) and d.day is not None:
+            continue  # "de verslagen van 6 december 2023": names an item, not a deadline
+        if d.due is not None and doc_date is not None and d.due < doc_date:
+            continue
+        if (
+            d.vague
+            and not d.undefined
+            and d.due is None
+            and re.match(r"(?:vanaf|sinds|tot)\b", d.text, _I)
+        ):
+            continue
+        usable.append(d)
+    if not (future or intent):
+        # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
+        if not _PRESENT.search(sentence) or doc_date is None:
+            return None
+        ahead = [d for d in usable if d.due is not None and d.due > doc_date and not d.vague]
+        if not ahead:
+            return None
+        if re.search(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden)\b", sentence, _I):
+            return None
+        return s_start, s_end, "dated", ahead[0].due
+    if future and not intent and _past_future(sentence):
+        return None
+    if _CONDITIONAL.match(sentence):
+        return s_start, s_end, "open", None
+    precise = [d for d in usable if d.due is not None and not d.vague]
+    if precise:
+        return s_start, s_end, "dated", precise[0].due
+    if any(d.undefined for d in usable):
+        return s_start, s_end, "dated", None
+    if any(not d.year_given and not d.vague for d in usable):
+        return s_start, s_end, "dated", None
+    return s_start, s_end, "open", None
+
+
+def _past_future(sentence: str) -> bool:
+    """'... dat de minister zal ...' inside a report of the past: not a commitment."""
+    return bool(
+        re.search(r"\b(?:werd|werden)\s+(?:\w+\s+){0,3}(?:aangekondigd|gezegd)\b", sentence, _I)
+    )
+
+
+def _subject(clause: str, dates: list[DateMatch], offset: int, words: int = 10) -> str:
+    """What is promised, in a few words: the clause without its time expression."""
+    text = clause
+    for d in sorted(dates, key=lambda d: -d.start):
+        if offset <= d.start and d.end <= offset + len(clause):
+            text = text[: d.start - offset] + text[d.end - offset :]
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    text = re.sub(
+        r"^(?:daarnaast|verder|voorts|ook|bovendien|tevens|echter|dus|zo)\s*,?\s*",
+        "",
+        text,
+        flags=_I,
+    )
+    parts = text.split()
+    subject = " ".join(parts[:words])
+    return subject + (" …" if len(parts) > words else "")
