@@ -165,7 +165,7 @@ class DeliveryReport:
         return data
 
 
-def _seconds(exc: RetryAfter) -> float:
+def retry_seconds(exc: RetryAfter) -> float:
     value = getattr(exc, "_retry_after", None)
     if isinstance(value, timedelta):
         return value.total_seconds()
@@ -248,7 +248,7 @@ class _Drain:
                     await self.sender.send(claim.chat_id, parts[index], plain=plain)
                     break
                 except RetryAfter as exc:
-                    seconds = _seconds(exc)
+                    seconds = retry_seconds(exc)
                     self.report.rate_limited += 1
                     self.rate_limited_chats.add(claim.chat_id)
                     if self.limiter is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 from telegram.error import Forbidden, RetryAfter, TelegramError
 
+from bot.delivery import retry_seconds
 from bot.render import esc, fmt_date, link, question_label, split_blocks, t
 from monitor.deadlines import answer_deadline
 from monitor.routing import in_scope, matches
@@ -331,7 +332,7 @@ async def send_due_digests(
             continue
         except RetryAfter as exc:
             if limiter is not None:
-                limiter.pause(float(getattr(exc, "_retry_after", timedelta(1)).total_seconds()))
+                limiter.pause(retry_seconds(exc))
             continue
         except TelegramError as exc:
             log.warning("digest for chat %s failed: %s", chat.id, exc)
