@@ -296,7 +296,7 @@ def _evidence_ref(db: Database, question_id: int, site_base: str) -> dict[str, A
 
 MAX_ATTACHMENTS = 20
 _BIJLAGE = re.compile(r"^[ \t]*BIJLAGEN?[ \t]*:?[ \t]*$|^[ \t]*BIJLAGEN?[ \t]*:", re.M)
-_ITEM = re.compile(r"^[ \t]*(?:\d+[ \t]*[.)][ \t]*|[-•*][ \t]*)?(?P<name>\S.*?)[ \t]*$", re.M)
+_ITEM = re.compile(r"[ \t]*(?:\d+[ \t]*[.)][ \t]*|[-•*][ \t]*)?(?P<name>\S.*?)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -314,19 +314,21 @@ def listed_attachments(text: str) -> list[Attachment]:
     headings = list(_BIJLAGE.finditer(text))
     if not headings:
         return []
-    heading = headings[-1]
-    rest_start = heading.end()
     out: list[Attachment] = []
-    for match in _ITEM.finditer(text, rest_start):
-        line = match.group(0).strip()
-        if not line:
+    pos = headings[-1].end()
+    for line in text[pos:].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        match = _ITEM.match(line.rstrip("\r\n"))
+        if not match or not line.strip():
             continue
         name = match.group("name").strip()
         if len(name) < 3 or len(name) > 200:
             continue
-        start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-        end = start + len(line)
-        out.append(Attachment(name=name, span=text[start:end], start=start, end=end))
+        lead = len(line) - len(line.lstrip())
+        span = line.strip()
+        out.append(
+            Attachment(name=name, span=span, start=start + lead, end=start + lead + len(span))
+        )
         if len(out) >= MAX_ATTACHMENTS:
             break
     return out
