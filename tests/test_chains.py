@@ -100,7 +100,7 @@ def test_chain_from_the_seed(chained):
     assert "← volgt op vraag nr. 350 (2022-2023)" in text
     assert "«uw eerdere vraag 350 d.d. 9 juni 2023»" in text
     assert (
-        "⚠ #%d 31 december 2023: contact met tien Brusselse gemeenten [vervallen]" % (promise_350)
+        f"⚠ #{promise_350} 31 december 2023: contact met tien Brusselse gemeenten [vervallen]"
         in text
     )
     assert "← niet gevonden: «vraag nr. 98 van 30 november 2023»" in text

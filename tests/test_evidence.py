@@ -116,7 +116,7 @@ def test_key_terms_leave_out_dates_and_stop_words():
 
 def test_answer_part_falls_back_to_heading():
     text = answer("1. Iets.")
-    assert text[evidence.answer_part(text) :].startswith("ANTWOORD")
+    assert text.index("ANTWOORD") <= evidence.answer_part(text) < text.index("1. Iets.")
     assert evidence.answer_part("geen kop") == 0
 
 
