@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -275,35 +276,47 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         parts = urlsplit(self.path)
         target = parts.path + ("?" + parts.query if parts.query else "")
-        status = 0
-        try:
-            status = self._answer(parts.path, parts.query, target)
-        except (BrokenPipeError, ConnectionResetError):
-            status = status or 499
-        finally:
-            self.fixture._log(
-                LoggedRequest(
-                    "GET",
-                    parts.path,
-                    parts.query,
-                    status or 499,
-                    self.headers.get("If-None-Match"),
-                    self.headers.get("User-Agent"),
-                )
+        status, body, ctype, headers = self._answer(parts.path, parts.query, target)
+        # Logged before the answer goes out, so a client that has its answer sees it logged.
+        self.fixture._log(
+            LoggedRequest(
+                "GET",
+                parts.path,
+                parts.query,
+                status,
+                self.headers.get("If-None-Match"),
+                self.headers.get("User-Agent"),
             )
+        )
+        try:
+            if status == 499:  # drop the connection without an answer
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            self.send_response(status)
+            if ctype:
+                self.send_header("Content-Type", ctype)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if body:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            self.close_connection = True
 
-    def _answer(self, path: str, query: str, target: str) -> int:
+    def _answer(
+        self, path: str, query: str, target: str
+    ) -> tuple[int, bytes, str | None, dict[str, str]]:
         fault = self.fixture._fault_for(target)
         if fault and fault.kind == "delay":
             time.sleep(fault.delay)
             fault = None
         if fault and fault.kind == "drop":
-            self.close_connection = True
-            self.connection.shutdown(2)
-            return 499
+            return 499, b"", None, {}
         if fault and fault.kind == "status":
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
-            return self._send(fault.status, f"fout {fault.status}".encode(), HTML_TYPE, headers)
+            return fault.status, f"fout {fault.status}".encode(), HTML_TYPE, headers
         status, body, ctype = self.fixture.resolve(path, query)
         if fault and fault.kind == "malformed":
             body, ctype = b'{"id": 1, "titel": "afgebroken', JSON_TYPE
@@ -312,25 +325,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault and fault.kind == "replace":
             body, ctype = fault.body, fault.content_type
         if status != 200:
-            return self._send(status, body, ctype)
+            return status, body, ctype, {}
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         if etag in [t.strip() for t in (self.headers.get("If-None-Match") or "").split(",")]:
-            return self._send(304, b"", None, {"ETag": etag})
-        return self._send(200, body, ctype, {"ETag": etag})
-
-    def _send(
-        self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
-    ) -> int:
-        self.send_response(status)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body:
-            self.wfile.write(body)
-        return status
+            return 304, b"", None, {"ETag": etag}
+        return 200, body, ctype, {"ETag": etag}
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - manual use

@@ -303,14 +303,14 @@ class _Cycle:
             if item.soort != "SCHV":
                 self.counts["skipped_not_schv"] += 1
                 continue
+            if published and (self.newest is None or published > self.newest):
+                self.newest = published
             if self.since and published and published < self.since.isoformat():
                 continue
             if self.themes and not self.themes & {normalise(t) for t in item.themes}:
                 self.counts["skipped_theme"] += 1
                 continue
             self.counts["listed"] += 1
-            if published and (self.newest is None or published > self.newest):
-                self.newest = published
             known = self.known.get(item.schv_id)
             if known and _unchanged(known, item):
                 self.counts["unchanged"] += 1
@@ -361,17 +361,16 @@ class _Cycle:
         fetched_detail = record is not None
         if record is None:  # 304: the stored JSON is still current
             record = parse_question(old["raw"], source=detail_target)
-        changed = old is None or record.content_hash != old["content_hash"]
         doc_urls = [canonical_document_url(u) for u in record.document_urls]
         text = old["text"] if old else None
         new_docs: list[dict[str, Any]] = []
         validators: list[tuple[str, Validators]] = []
         if fetched_detail:
             validators.append((response.target, response.validators))
-        wants_text = record.status == "answered" and doc_urls
-        if wants_text and (changed or not (old and old["text_hash"])):
+        if record.status == "answered" and doc_urls:
+            # Conditional GETs: a document that did not change costs a 304.
             text = self._documents(qid, old, doc_urls, new_docs, validators)
-        elif not wants_text:
+        else:
             text = None
         row = self._row(record, item, old, doc_urls, text)
 
