@@ -58,7 +58,9 @@ _INTENT = re.compile(
     r"(?:ik|we|wij)\s+(?:blijf|blijven)\b|(?:blijf|blijven)\s+(?:ik|we|wij)\b|"
     r"(?:plan|plannen|engageer|engageren)\s+(?:ik|we|wij)\b|(?:ik|we|wij)\s+(?:plan|plannen)\b|"
     r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
-    r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b)",
+    r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b|"
+    r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houden|stuur|sturen|bezorgen)"
+    r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|stuur)\s+ik\s+u\b)",
     _I,
 )
 _PRESENT = re.compile(
@@ -71,8 +73,8 @@ _QUESTION_VOICE = re.compile(
     r"voorzitter|collega['’]s|beste)\b,?"
     r"|\bu\s+(?:zei|zegt|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|liet|"
     r"verklaarde|sprak|meldde|schreef|antwoordt|verwees)\b"
-    r"|\b(?:zei|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|verklaarde|"
-    r"liet|meldde|schreef|kan|kunt|wil|wilt|gaat|zal|zult)\s+u\b"
+    r"|(?<!\bik\s)(?<!\bwe\s)(?<!\bwij\s)\b(?:zei|hebt|heeft|had|kondigde|stelde|antwoordde|"
+    r"beloofde|verklaarde|meldde|schreef)\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
     r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
@@ -80,7 +82,9 @@ _QUESTION_VOICE = re.compile(
 )
 _NOT_PROMISE = re.compile(
     r"\b(?:niet\s+mogelijk|onmogelijk|zal\s+(?:\w+\s+)?niet|zullen\s+(?:\w+\s+)?niet|"
-    r"verwacht\w*|prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
+    r"verwacht\w*\s+(?:\w+\s+){0,3}?(?:een\s+)?(?:stijging|daling|groei|toename|afname|aangroei)|"
+    r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
+    r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|zou|zouden|zal\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren))\b",
@@ -90,7 +94,9 @@ _SPEECH = re.compile(
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
     r"in\s+mijn\s+antwoord|onderstaand)\b|"
     r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
-    r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b",
+    r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b|"
+    r"\b(?:ik|we|wij)\s+(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
+    r"samenvatten|schetsen)\b",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)

@@ -1,0 +1,208 @@
+"""Promises of the answering side: a table of real-looking Dutch snippets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from monitor.text import extract
+
+D = date(2024, 4, 23)  # the document date of the seed's answer
+
+CASES = [
+    # the seed: minutes approved on a given day (present tense, a day still to come)
+    (
+        "De verslagen van 6 december 2023 en 14 februari 2024 worden op 24 april 2024 goedgekeurd.",
+        D,
+        "dated",
+        "2024-04-24",
+    ),
+    # the seed: a campaign in spring → the last day of spring
+    (
+        "Daarnaast zal in het voorjaar van 2024 ook een uitgebreide zichtbaarheidscampagne lopen.",
+        date(2024, 3, 20),
+        "dated",
+        "2024-06-20",
+    ),
+    # the seed: "in 2024" → 31 December
+    ("In 2024 zal Bon in minimum 4 gemeenten medewerkers inzetten.", D, "dated", "2024-12-31"),
+    # the seed: an open follow-up
+    ("Dit wordt verder gemonitord.", D, "open", None),
+    # the seed: a referral
+    (
+        "Voor de algemene cijfers verwijs ik u graag door naar de bevoegde Brusselse minister.",
+        D,
+        "referral",
+        None,
+    ),
+    # a referral with the verb split ("verwijs ... door")
+    ("Graag verwijs ik u dus naar hem door.", D, "referral", None),
+    # a matter of another government's competence
+    (
+        "Deze aangelegenheid valt onder de bevoegdheid van de federale minister van Justitie.",
+        D,
+        "referral",
+        None,
+    ),
+    # "het komt ... toe om"
+    ("Het komt de lokale besturen toe om die afweging te maken.", D, "referral", None),
+    # "binnenkort": vague → open
+    ("Deze studie zal binnenkort worden afgerond.", D, "open", None),
+    # "ik kom hierop terug"
+    ("Ik kom hierop nog terug.", D, "open", None),
+    # ... bound to an event ("zodra"): dated without a due day
+    ("Ik kom hierop terug zodra de evaluatie klaar is.", D, "dated", None),
+    # conditional → open
+    (
+        "Als er een procedure wordt ingeleid, zullen we dat uiteraard grondig onderzoeken.",
+        D,
+        "open",
+        None,
+    ),
+    # a future without time → open
+    ("Dit netwerk zal uitgerold worden op de openbare weg en erbuiten.", D, "open", None),
+    # "tegen eind dit jaar", anchored on the document date
+    ("Het actieplan zal tegen eind dit jaar worden voorgesteld.", D, "dated", "2024-12-31"),
+    # "volgend jaar"
+    ("De nieuwe regeling zal volgend jaar in werking treden.", D, "dated", "2025-12-31"),
+    # "begin 2025"
+    ("We zullen begin 2025 een eerste evaluatie maken.", D, "dated", "2025-03-31"),
+    # "midden 2025"
+    ("De databank zal midden 2025 operationeel zijn.", D, "dated", "2025-06-30"),
+    # "eind 2024"
+    (
+        "De toezegging is dat ik u eind 2024 informeer over de volledige uitwerking.",
+        D,
+        "dated",
+        "2024-12-31",
+    ),
+    # "in de loop van 2025"
+    (
+        "In de loop van 2025 zal het agentschap een nieuwe campagne opstarten.",
+        D,
+        "dated",
+        "2025-12-31",
+    ),
+    # a month with a year
+    ("De resultaten zullen tegen maart 2025 beschikbaar zijn.", D, "dated", "2025-03-31"),
+    # a month without a year: the year of the document
+    (
+        "Het bestek zal worden gepresenteerd tijdens de gemeenteraad in de maand september.",
+        date(2019, 7, 9),
+        "dated",
+        "2019-09-30",
+    ),
+    # a season without a year
+    ("Het nieuwe aanbod zal in het najaar worden opgestart.", D, "dated", "2024-12-20"),
+    # "voor de zomer": by the start of summer
+    (
+        "De evaluatie wordt voor de zomer van 2024 aan het Vlaams Parlement bezorgd.",
+        D,
+        "dated",
+        "2024-06-21",
+    ),
+    # "voor <date>" gives that date
+    ("Ik zal u vóór 1 juli 2024 de cijfers bezorgen.", D, "dated", "2024-07-01"),
+    # "volgende week"
+    ("De minister zal de nota volgende week aan de regering voorleggen.", D, "dated", "2024-05-05"),
+    # "binnen drie maanden"
+    ("Het agentschap zal binnen drie maanden een voorstel uitwerken.", D, "dated", "2024-07-23"),
+    # "het eerste semester"
+    (
+        "De regeling zal in het eerste semester van 2025 worden geëvalueerd.",
+        D,
+        "dated",
+        "2025-06-30",
+    ),
+    # "het derde kwartaal"
+    ("De nieuwe website zal in het derde kwartaal van 2024 online gaan.", D, "dated", "2024-09-30"),
+    # recurring: dated without a due day
+    ("Ik zal u twee keer per jaar over de voortgang rapporteren.", D, "dated", None),
+    ("De cijfers zullen jaarlijks worden gepubliceerd.", D, "dated", None),
+    # event-bound: dated without a due day
+    (
+        "Het voorstel zal bij de volgende evaluatie van het decreet worden meegenomen.",
+        D,
+        "dated",
+        None,
+    ),
+    # "na het zomerreces": dated without a due day
+    ("Na het zomerreces zal ik het ontwerp aan het parlement voorleggen.", D, "dated", None),
+    # intention with a date
+    (
+        "Het kabinet is voornemens om het programma op vrijdag 13 september 2024 te versturen.",
+        date(2024, 9, 12),
+        "dated",
+        "2024-09-13",
+    ),
+    # "het is de bedoeling om"
+    (
+        "Het is de bedoeling om de nieuwe procedure tegen eind 2025 uit te rollen.",
+        D,
+        "dated",
+        "2025-12-31",
+    ),
+    # present tense with a month still to come
+    (
+        "De cijfers voor het eerste kwartaal van 2024 worden tegen eind mei 2024 verwacht.",
+        D,
+        "dated",
+        "2024-05-31",
+    ),
+    # "ik bezorg ze u zodra ..." (event-bound)
+    ("Ik bezorg ze u zodra ze beschikbaar zijn.", D, "dated", None),
+    # "we blijven ... inzetten"
+    ("Wij blijven er stevig en breed op inzetten om dit tegen te gaan.", D, "open", None),
+]
+
+NEGATIVES = [
+    # the asker's question
+    ("Welke dienstverlening zal als eerste opnieuw worden opgestart?", D),
+    # the asker's demand
+    ("Gelieve de notulen van die vergaderingen toe te voegen aan het antwoord.", D),
+    # the asker's report of what the minister said earlier
+    ("Minister, u hebt toen gezegd dat u tegen eind 2023 een evaluatie zou maken.", D),
+    (
+        "Voorts werd de ambitie uitgesproken om tegen eind 2023 met tien gemeenten contact te "
+        "hebben.",
+        D,
+    ),
+    # a forecast of a statistics office
+    ("Tegen 2030 verwacht de Studiedienst een stijging met meer dan 100.000 alleenstaanden.", D),
+    ("Volgens de prognose zal de bevolking tegen 2050 met 118.000 inwoners toenemen.", D),
+    # a retracted promise
+    ("Door deze korte periode zal het niet mogelijk zijn om reeds een impact na te gaan.", D),
+    # about the speech itself
+    ("Ik kom daar straks op terug.", D),
+    ("Ik zal de vragen samen beantwoorden.", D),
+    # a fact in the past
+    ("De verzending van welkomstbrieven startte op 2 februari 2024.", D),
+    ("Op 1 juni 2023 startte het actieplan rond werving in Brussel.", D),
+    # a conditional past ("zouden")
+    ("Concreet zouden alle nieuwkomers een dergelijke brief toegestuurd moeten krijgen.", D),
+    # pointing to one's own earlier answer is not a referral
+    ("Voor de cijfers verwijs ik naar mijn antwoord op vraag 2.", D),
+    ("Ik verwijs naar de bijlage.", D),
+    # present tense without a future time
+    ("De campagnes via sociale media worden verdergezet en uitgebreid.", D),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "kind", "due"), CASES)
+def test_promises(text, doc_date, kind, due):
+    got = extract(text, doc_date).to_dict()["promises"]
+    assert [(p["kind"], p["due"]) for p in got] == [(kind, due)]
+    assert text[got[0]["start"] : got[0]["end"]] == got[0]["span"]
+    assert not got[0]["span"].endswith(".")
+
+
+@pytest.mark.parametrize(("text", "doc_date"), NEGATIVES)
+def test_not_promises(text, doc_date):
+    assert extract(text, doc_date).promises == ()
+
+
+def test_subject_is_a_few_words():
+    (promise,) = extract("In 2024 zal Bon in minimum 4 gemeenten medewerkers inzetten.", D).promises
+    assert "Bon" in promise.subject and "2024" not in promise.subject
+    assert len(promise.subject.split()) <= 11

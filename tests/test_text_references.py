@@ -1,0 +1,300 @@
+"""References to earlier parliamentary items: a table of real-looking Dutch snippets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from monitor.text import extract
+
+
+def ref(span, kind, number=None, day=None, session_year=None):
+    return {"span": span, "kind": kind, "number": number, "date": day, "session_year": session_year}
+
+
+CASES = [
+    # the seed's answer: number and date after "d.d."
+    (
+        "b) Zoals reeds beschreven in uw eerdere vraag 350 d.d. 9 juni 2023 worden aspecten "
+        "zoals het profiel van inburgeraars in kaart gebracht.",
+        None,
+        [
+            ref(
+                "uw eerdere vraag 350 d.d. 9 juni 2023",
+                "written_question",
+                350,
+                "2023-06-09",
+                "2022-2023",
+            )
+        ],
+    ),
+    # the seed's question: an exchange of views, the date after a long "over ..." phrase
+    (
+        "Tijdens de gedachtewisseling over de Vlaamse inburgeringstrajecten in Brussel van 15 \n"
+        "november 2023 werd stilgestaan bij de Brusselwerking van het agentschap.",
+        None,
+        [
+            ref(
+                "de gedachtewisseling over de Vlaamse inburgeringstrajecten in Brussel van 15 \n"
+                "november 2023",
+                "debate",
+                None,
+                "2023-11-15",
+                "2023-2024",
+            )
+        ],
+    ),
+    # number and date: "schriftelijke vraag nr. 170 van 15 maart 2024"
+    (
+        "Ik verwijs naar mijn schriftelijke vraag nr. 170 van 15 maart 2024 over de wachtlijsten.",
+        None,
+        [
+            ref(
+                "mijn schriftelijke vraag nr. 170 van 15 maart 2024",
+                "written_question",
+                170,
+                "2024-03-15",
+                "2023-2024",
+            )
+        ],
+    ),
+    # number and session year in brackets
+    (
+        "In het antwoord op vraag nr. 1616 (2016-2017) gaf u nog andere cijfers.",
+        None,
+        [
+            ref(
+                "het antwoord op vraag nr. 1616 (2016-2017)",
+                "written_question",
+                1616,
+                None,
+                "2016-2017",
+            )
+        ],
+    ),
+    # "SV 350 (2022-2023)"
+    (
+        "Zie ook SV 350 (2022-2023) over hetzelfde onderwerp.",
+        None,
+        [ref("SV 350 (2022-2023)", "written_question", 350, None, "2022-2023")],
+    ),
+    # date only, numeric date format
+    (
+        "In mijn schriftelijke vraag van 09/06/2023 vroeg ik naar de wachttijden.",
+        None,
+        [
+            ref(
+                "mijn schriftelijke vraag van 09/06/2023",
+                "written_question",
+                None,
+                "2023-06-09",
+                "2022-2023",
+            )
+        ],
+    ),
+    # date with dashes, before the fourth Monday of September 2023 (25 September)
+    (
+        "Op mijn schriftelijke vraag van 22-9-2023 kreeg ik nog geen antwoord.",
+        None,
+        [
+            ref(
+                "mijn schriftelijke vraag van 22-9-2023",
+                "written_question",
+                None,
+                "2023-09-22",
+                "2022-2023",
+            )
+        ],
+    ),
+    # neither number nor date: "in uw antwoord op mijn schriftelijke vraag"
+    (
+        "Minister, in uw antwoord op mijn schriftelijke vraag stelde u dat de cijfers daalden.",
+        None,
+        [ref("uw antwoord op mijn schriftelijke vraag", "written_question")],
+    ),
+    # a question of a colleague, no number or date
+    (
+        "Uit het antwoord op een schriftelijke vraag van collega Van Dijck blijkt dat er 300 "
+        "dossiers openstaan.",
+        None,
+        [ref("het antwoord op een schriftelijke vraag van collega Van Dijck", "written_question")],
+    ),
+    # vraag om uitleg with number and date
+    (
+        "Tijdens mijn vraag om uitleg nr. 2345 van 12 januari 2022 beloofde u een evaluatie.",
+        None,
+        [
+            ref(
+                "mijn vraag om uitleg nr. 2345 van 12 januari 2022",
+                "oral_question",
+                2345,
+                "2022-01-12",
+                "2021-2022",
+            )
+        ],
+    ),
+    # actuele vraag with a date
+    (
+        "Bij de actuele vraag van 8 februari 2023 bleef u het antwoord schuldig.",
+        None,
+        [
+            ref(
+                "de actuele vraag van 8 februari 2023",
+                "oral_question",
+                None,
+                "2023-02-08",
+                "2022-2023",
+            )
+        ],
+    ),
+    # interpellation with a number
+    (
+        "Naar aanleiding van de interpellatie nr. 12 van mevrouw Jans werd een motie ingediend.",
+        None,
+        [ref("de interpellatie nr. 12", "interpellation", 12)],
+    ),
+    # a committee meeting with a date
+    (
+        "In de commissie van 21 september 2020 hebt u de balans opgemaakt.",
+        None,
+        [ref("de commissie van 21 september 2020", "debate", None, "2020-09-21", "2019-2020")],
+    ),
+    # a plenary meeting with a weekday and a date
+    (
+        "In de plenaire vergadering van woensdag 6 maart 2024 bevestigde u dat nog eens.",
+        None,
+        [
+            ref(
+                "de plenaire vergadering van woensdag 6 maart 2024",
+                "debate",
+                None,
+                "2024-03-06",
+                "2023-2024",
+            )
+        ],
+    ),
+    # an actualiteitsdebat without a year and no document date: the date is not certain
+    (
+        "Dat was het onderwerp van het actualiteitsdebat van woensdag 29 november.",
+        None,
+        [ref("het actualiteitsdebat van woensdag 29 november", "debate")],
+    ),
+    # ... but with a document date the year is certain ("14 november jongstleden")
+    (
+        "Tijdens de gedachtewisseling van 14 november jongstleden kwam dit al aan bod.",
+        date(2023, 6, 20),
+        [
+            ref(
+                "de gedachtewisseling van 14 november jongstleden",
+                "debate",
+                None,
+                "2022-11-14",
+                "2022-2023",
+            )
+        ],
+    ),
+    # a policy letter with a session year
+    (
+        "In de beleidsbrief 2017-2018 kondigde u een nieuw decreet aan.",
+        None,
+        [ref("de beleidsbrief 2017-2018", "other", None, None, "2017-2018")],
+    ),
+    # two numbers: two references
+    (
+        "Ik verwijs naar de schriftelijke vragen nr. 12 en nr. 14 van vorig jaar.",
+        None,
+        [
+            ref("de schriftelijke vragen nr. 12", "written_question", 12),
+            ref("nr. 14", "written_question", 14),
+        ],
+    ),
+    # a letter named by date and parliamentary paper number
+    (
+        "Zoals toegezegd in mijn brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302) rapporteer "
+        "ik twee keer per jaar.",
+        None,
+        [
+            ref(
+                "mijn brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302)",
+                "other",
+                302,
+                "2016-03-07",
+                "2015-2016",
+            )
+        ],
+    ),
+    # a question asked earlier in this committee: an oral question
+    (
+        "In januari stelde ik in deze commissie een vraag over de zomerkampen.",
+        None,
+        [ref("stelde ik in deze commissie een vraag over de zomerkampen", "oral_question")],
+    ),
+    # an earlier exchange in the plenary, no date
+    (
+        "We hebben daarover recentelijk van gedachten gewisseld in de plenaire vergadering.",
+        None,
+        [
+            ref(
+                "We hebben daarover recentelijk van gedachten gewisseld in de plenaire vergadering",
+                "debate",
+            )
+        ],
+    ),
+    # the minister's answer to "my question", answered earlier
+    (
+        "In december vorig jaar hebt u op mijn vraag hierover geantwoord dat er middelen zijn.",
+        date(2023, 5, 23),
+        [ref("hebt u op mijn vraag hierover geantwoord", "other")],
+    ),
+]
+
+NEGATIVES = [
+    # amounts and counts are not question numbers
+    "Tussen 1 juni 2022 en 20 maart 2024 ondertekenden 4.267 nieuwkomers een contract.",
+    "Vorig jaar werden 879 boetes opgelegd voor overtreding van de inburgeringsplicht.",
+    # an article number
+    "Overeenkomstig artikel 90,5 van het Reglement leg ik het verslag ter inzage.",
+    # an ordinance with a date
+    "De ordonnantie van 11 mei 2017 vormde de wettelijke basis voor de inburgeringsplicht.",
+    # a decree and a government decision
+    "Het decreet van 7 juni 2013 en het besluit van de Vlaamse Regering van 1 maart 2019.",
+    # the current question itself
+    "Minister, mijn vraag dateert van 12 mei, en sindsdien is er veel veranderd.",
+    "In antwoord op uw schriftelijke vraag kan ik u het volgende meedelen.",
+    "Deze vraag werd ingediend op 3 april 2024.",
+    # "vraag" meaning a request or demand
+    "De vraag of de middelen volstaan, blijft open.",
+    "Er is veel vraag naar kinderopvang in Brussel.",
+    "Op vraag van de gemeente werd een extra zitting georganiseerd.",
+    # sub-question numbers inside an answer
+    "Voor de cijfers verwijs ik naar het antwoord op vraag 2.",
+    # a press article
+    "In De Standaard van 10 maart jongstleden stond een oproep van de ontwikkelaars.",
+    # a meeting outside parliament
+    "Hierover gaf Bon reeds een toelichting tijdens het schepenenoverleg van de VGC.",
+    # a future debate is not an earlier item
+    "Volgende week zal de commissie een gedachtewisseling houden over dit thema.",
+    # bare anaphora
+    "U zei toen dat u het zou onderzoeken.",
+    # a percentage and a year
+    "In 2019 werden er bijna 28.000 asielaanvragen geregistreerd, 20 procent meer dan in 2017.",
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), CASES)
+def test_references(text, doc_date, expected):
+    got = extract(text, doc_date).to_dict()["references"]
+    assert [{k: r[k] for k in ("kind", "number", "date", "session_year")} for r in got] == [
+        {k: e[k] for k in ("kind", "number", "date", "session_year")} for e in expected
+    ]
+    for r, e in zip(got, expected, strict=True):
+        assert text[r["start"] : r["end"]] == r["span"]
+        # the predicted span overlaps the labelled one
+        s = text.index(e["span"])
+        assert r["start"] < s + len(e["span"]) and s < r["end"]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_references(text):
+    assert extract(text).references == ()
