@@ -57,7 +57,7 @@ def _items(text: str, start: int, end: int, *, answer: bool) -> list[tuple[str, 
         if let:
             if top is None:
                 continue
-            found.append((top + let.lower(), m.end(), m.start("let")))
+            found.append((top + let.lower(), m.end(), m.start() if num else m.start("let")))
     items = []
     for i, (label, content, _mstart) in enumerate(found):
         stop = found[i + 1][2] if i + 1 < len(found) else end
