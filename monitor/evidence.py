@@ -90,12 +90,15 @@ STOPWORDS = frozenset(
     voor want waren was wat we wel werd werden wezen wie wij wil worden wordt zal ze zelf zich
     zij zijn zo zonder zou zullen zoals sinds tijdens verder graag intussen ondertussen
     inmiddels minimum minstens ongeveer daarnaast hierover hiervan waarbij welke wanneer
-    zowel eveneens telkens concreet vraag vragen antwoord verwijs bevoegde minister
+    zowel eveneens telkens concreet vraag vragen antwoord verwijs bevoegde minister gelieve
+    voegen bezorgen
     januari februari maart april mei juni juli augustus september oktober november december
     voorjaar zomer najaar winter lente herfst begin midden eind einde loop jaar jaren maand
     maanden week weken kwartaal
     """.split()
 )
+# Stems that stand for each other ("notulen" are "verslagen" of a meeting).
+SYNONYMS = {"notule": ("versla",), "versla": ("notule",)}
 # Past tense and perfect forms that report something done.
 _DONE = re.compile(
     r"\b(?:goedgekeurd|gepubliceerd|afgerond|gestart|opgestart|gelanceerd|verstuurd|"
@@ -284,7 +287,7 @@ def assess(
     for a, b in _passages(text, answer_start):
         passage = text[a:b]
         words = {_stem(w) for w in _words(passage)}
-        found = tuple(t for t in terms if t in words)
+        found = tuple(t for t in terms if t in words or words & set(SYNONYMS.get(t, ())))
         coverage = len(found) / len(terms)
         fuzzy = fuzz.token_set_ratio(probe, _fold(passage))
         dates = _dates(passage)
