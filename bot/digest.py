@@ -193,7 +193,7 @@ def _question_line(question: Mapping[str, Any], lang: str) -> str:
 
 def _entry_line(entry: ledger.LedgerEntry, lang: str) -> str:
     question = {"id": entry.question_id, **entry.question}
-    what = esc(entry.subject or entry.span, 140)
+    what = esc(entry.span or entry.subject, 160)
     label = link(_site(question), question_label(question, lang))
     return f"• <b>{fmt_date(entry.due, lang)}</b> — {what} — {label}"
 

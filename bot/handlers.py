@@ -338,9 +338,9 @@ def render_question_card(card: dict[str, Any], lang: str = "nl") -> list[str]:
         blocks.append("\n".join([f"<b>{say(lang, 'vraag_cited_by')}:</b>", *cited_by]))
     promises = []
     for promise in card["promises"]:
-        text = esc(promise.get("subject") or promise.get("span"), 200)
-        state = esc(promise.get("status"), 20)
-        promises.append(f"• {text} — <i>{esc(promise_due(promise, lang))}</i> [{state}]")
+        text = esc(promise.get("span") or promise.get("subject"), 200)
+        state = esc(t(lang, f"ps_{promise.get('status')}"), 40)
+        promises.append(f"• “{text}” — <i>{esc(promise_due(promise, lang))}</i> [{state}]")
     if promises:
         blocks.append("\n".join([f"<b>{t(lang, 'promises')}:</b>", *promises]))
     blocks.append(subquestions_block(card["subquestions"], lang))
@@ -407,7 +407,7 @@ async def promises(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         due = f"<b>{fmt_date(entry.due, lang)}</b>" if entry.due else esc(promise_due(
             {"kind": entry.kind, "due": entry.due}, lang))
         label = link(question.get("site_url"), question_label(question, lang))
-        lines.append(f"• {due} — {esc(entry.subject or entry.span, 160)} — {label}")
+        lines.append(f"• {due} — “{esc(entry.span or entry.subject, 160)}” — {label}")
     if len(entries) > 40:
         lines.append(say(lang, "more", n=len(entries) - 40))
     await _reply(update, split_blocks(["\n".join(lines)]))

@@ -60,6 +60,14 @@ _T: dict[str, dict[str, str]] = {
         "due_by": "tegen {date}",
         "no_date": "zonder datum",
         "referral": "doorverwezen",
+        "document_missing": "gevraagd document, niet bijgevoegd",
+        "ps_open": "open",
+        "ps_due_soon": "vervalt binnenkort",
+        "ps_overdue": "vervallen",
+        "ps_kept": "nagekomen",
+        "ps_partly_kept": "deels nagekomen",
+        "ps_dropped": "geschrapt",
+        "promise_dropped": "✖️ Toezegging vervallen zonder uitvoering",
         "subquestions": "Deelvragen zonder antwoord",
         "sq_referred": "doorverwezen",
         "sq_promised_later": "antwoord later beloofd",
@@ -105,6 +113,14 @@ _T: dict[str, dict[str, str]] = {
         "due_by": "by {date}",
         "no_date": "no date",
         "referral": "referred",
+        "document_missing": "requested document, not attached",
+        "ps_open": "open",
+        "ps_due_soon": "due soon",
+        "ps_overdue": "overdue",
+        "ps_kept": "kept",
+        "ps_partly_kept": "partly kept",
+        "ps_dropped": "dropped",
+        "promise_dropped": "✖️ Promise dropped",
         "subquestions": "Sub-questions not answered",
         "sq_referred": "referred",
         "sq_promised_later": "answer promised later",
@@ -190,22 +206,28 @@ def sibling_url(question: Mapping[str, Any], other_id: Any) -> str | None:
 def promise_due(promise: Mapping[str, Any], lang: str = "nl") -> str:
     if promise.get("kind") == "referral":
         return t(lang, "referral")
+    if promise.get("kind") == "document" and not promise.get("due"):
+        return t(lang, "document_missing")
     if promise.get("due"):
         return t(lang, "due_by", date=fmt_date(promise["due"], lang))
     return t(lang, "no_date")
 
 
 def promise_line(promise: Mapping[str, Any], lang: str = "nl") -> str:
-    subject, span = promise.get("subject") or "", promise.get("span") or ""
-    if subject and span and normalise_space(subject) != normalise_space(span):
-        text = f"{esc(subject, 150)}: “{esc(span, 250)}”"
-    else:
-        text = f"“{esc(span or subject, 300)}”"
-    return f"• {text} — <i>{esc(promise_due(promise, lang))}</i>"
+    """'• “span” — tegen 24 april 2024' (the span is the minister's own words)."""
+    text = promise.get("span") or promise.get("subject") or ""
+    return f"• “{esc(text, 300)}” — <i>{esc(promise_due(promise, lang))}</i>"
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
+_PROMISE_ORDER = {"dated": 0, "open": 1, "document": 2, "referral": 3}
+
+
+def sort_promises(promises: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Dated promises first (soonest first), then open ones, documents, referrals."""
+    items = [p for p in promises or () if isinstance(p, Mapping)]
+    return sorted(
+        items, key=lambda p: (_PROMISE_ORDER.get(p.get("kind"), 4), str(p.get("due") or ""))
+    )
 
 
 # -- blocks of a message -------------------------------------------------------------------
@@ -291,7 +313,7 @@ def references_block(payload: Mapping[str, Any], lang: str = "nl") -> str:
 
 
 def promises_block(promises: Iterable[Mapping[str, Any]], lang: str = "nl") -> str:
-    items = [p for p in promises or () if isinstance(p, Mapping)]
+    items = sort_promises(promises)
     if not items:
         return ""
     return "\n".join([f"<b>{t(lang, 'promises')}:</b>"] + [promise_line(p, lang) for p in items])

@@ -283,8 +283,11 @@ class FakeTelegram:
         handler.send_response(status)
         handler.send_header("Content-Type", "application/json")
         handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        try:
+            handler.end_headers()
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client went away (shutdown)
+            pass
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         path = urlparse(handler.path).path
@@ -443,3 +446,45 @@ class FakeTelegram:
             message.pop("reply_markup", None)
         self.messages[chat_id][message_id] = message
         return message
+
+
+# -- harness: the real Application against the fake server ----------------------------------
+
+
+async def until(predicate: Any, timeout: float = 5.0, interval: float = 0.01) -> Any:
+    """Await until `predicate()` is truthy (returns it); fail after `timeout` seconds."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot")
+        await asyncio.sleep(interval)
+
+
+class RunningBot:
+    """``async with RunningBot(app):`` initialises, runs post_init, polls the fake server
+    for updates and starts the application; stops it all on exit."""
+
+    def __init__(self, application: Any) -> None:
+        self.application = application
+
+    async def __aenter__(self) -> Any:
+        app = self.application
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        await app.updater.start_polling(poll_interval=0.0, timeout=1, bootstrap_retries=0)
+        await app.start()
+        return app
+
+    async def __aexit__(self, *exc: Any) -> None:
+        app = self.application
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()

@@ -1,0 +1,269 @@
+"""End to end: the real Application against the fake Bot API server, the parliament fixture
+server and a real SQLite file. Scripted conversations, time driven by the test."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from bot.app import build_application, deliver_now, digest_tick
+from monitor.poll import poll_once
+from state.chats import get_chat, list_subscriptions
+from state.clock import BRUSSELS
+from state.db import open_db
+from state.outbox import list_outbox
+from tests.conftest import scenario_now, switch
+from tests.fake_telegram import FakeTelegram, RunningBot, until
+
+TOKEN = "4242424242:AAE-secret-token-for-e2e-only"
+ALICE = 1001  # a private chat (and user) that tracks question 350
+BOB = 2002  # another private chat
+ADMIN = 9009
+Q350 = 1759384  # vraag nr. 350 (2022-2023)
+Q170 = 1813507  # vraag nr. 170 (2023-2024), its answer (day 2) cites nr. 350
+
+
+def bot_settings(settings, fake, db_path):
+    return replace(
+        settings,
+        telegram_token=TOKEN,
+        telegram_api_base=fake.base_url,
+        admins=(ADMIN,),
+        db_path=db_path,
+    )
+
+
+def make_poller(server, db_path):
+    """The poll the bot runs in its thread: its own connection, at the scenario's date."""
+
+    def run(settings):
+        db = open_db(db_path)
+        try:
+            return poll_once(db, settings, now=scenario_now(server))
+        finally:
+            db.close()
+
+    return run
+
+
+def texts(fake, chat_id):
+    return fake.texts(chat_id)
+
+
+def test_track_alert_untrack_and_privacy(scenario, server, settings, db, db_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    poll_once(db, settings, now=scenario_now(server))  # day 1: the baseline, no alerts
+
+    with FakeTelegram() as fake:
+        app = build_application(
+            bot_settings(settings, fake, db_path),
+            db,
+            poll=make_poller(server, db_path),
+            jobs=False,
+        )
+
+        async def script():
+            async with RunningBot(app):
+                # the command list is registered in Dutch on start
+                commands = fake.calls_to("setMyCommands")
+                assert commands and "language_code" not in commands[0].params
+                assert any(c["command"] == "track" for c in commands[0].params["commands"])
+
+                fake.send_text(ALICE, "/track 350 2022-2023")
+                await until(lambda: texts(fake, ALICE))
+                confirm = texts(fake, ALICE)[0]
+                assert "Je volgt nu vraag" in confirm
+                assert "nr. 350 (2022-2023)" in confirm
+
+                # another chat sees none of it
+                fake.send_text(BOB, "/list")
+                await until(lambda: texts(fake, BOB))
+                assert "Je volgt nog niets" in texts(fake, BOB)[0]
+
+                # a non-admin cannot poll; the admin can: day 2 has the answer citing 350
+                fake.send_text(BOB, "/pollnow")
+                await until(lambda: len(texts(fake, BOB)) >= 2)
+                assert "beheerders" in texts(fake, BOB)[1]
+                switch(server, scenario, "day2")
+                fake.send_text(ADMIN, "/pollnow")
+                await until(lambda: any("Klaar" in t for t in texts(fake, ADMIN)), timeout=20)
+
+                # exactly one alert for Alice: the answer to 170, naming the link to 350
+                await until(lambda: len(texts(fake, ALICE)) >= 2)
+                await asyncio.sleep(0.2)
+                await deliver_now(app)  # a second drain sends nothing more
+                alerts = texts(fake, ALICE)[1:]
+                assert len(alerts) == 1, alerts
+                alert = alerts[0]
+                assert "Antwoord" in alert and "vraag nr. 170 (2023-2024)" in alert
+                assert "Volgt op" in alert
+                assert f'schriftelijke-vragen/{Q350}">vraag nr. 350 (2022-2023)</a>' in alert
+                assert "24 april 2024" in alert  # a promise, its due date in Dutch
+                assert texts(fake, BOB)[2:] == []  # Bob follows nothing, hears nothing
+
+                # /untrack: buttons; Bob's tap on Alice's subscription does nothing
+                fake.send_text(ALICE, "/untrack")
+                await until(lambda: len(texts(fake, ALICE)) >= 3)
+                sent = fake.calls_to("sendMessage", chat_id=ALICE)[-1]
+                markup = sent.params["reply_markup"]
+                if isinstance(markup, str):
+                    markup = json.loads(markup)
+                data = markup["inline_keyboard"][0][0]["callback_data"]
+                assert data.startswith("untrack:")
+                fake.tap(BOB, 1, data)
+                await until(lambda: fake.calls_to("answerCallbackQuery"))
+                assert len(list_subscriptions(db, ALICE)) == 1
+
+                message_id = fake.calls_to("sendMessage", chat_id=ALICE)[-1].params
+                alice_message = max(fake.messages[ALICE])  # the /untrack message
+                fake.tap(ALICE, alice_message, data)
+                await until(lambda: fake.calls_to("editMessageText", chat_id=ALICE))
+                edit = fake.calls_to("editMessageText", chat_id=ALICE)[0]
+                assert "niet meer" in edit.params["text"]
+                assert list_subscriptions(db, ALICE) == []
+                assert message_id  # the keyboard message was Alice's own
+
+        asyncio.run(script())
+        # the token was used on every call, and never logged
+        assert fake.calls and all(c.token == TOKEN for c in fake.calls)
+    assert TOKEN not in caplog.text
+    assert TOKEN.split(":")[1] not in caplog.text
+
+
+def test_commands_in_both_languages(scenario, server, settings, db, db_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    poll_once(db, settings, now=scenario_now(server))
+    switch(server, scenario, "day2")
+    poll_once(db, settings, now=scenario_now(server))
+    now = datetime(2024, 4, 24, 9, 0, tzinfo=BRUSSELS)
+
+    with FakeTelegram() as fake:
+        app = build_application(
+            bot_settings(settings, fake, db_path), db, poll=None, jobs=False, clock=lambda: now
+        )
+
+        async def ask(chat, text):
+            before = len(texts(fake, chat))
+            fake.send_text(chat, text)
+            await until(lambda: len(texts(fake, chat)) > before)
+            await asyncio.sleep(0.05)  # multi-part replies
+            return "\n".join(texts(fake, chat)[before:])
+
+        async def script():
+            async with RunningBot(app):
+                welcome = await ask(ALICE, "/start")
+                assert "Welkom" in welcome and "Integratie en Inburgering" in welcome
+                assert [s.kind for s in list_subscriptions(db, ALICE)] == ["theme"]
+
+                helptext = await ask(ALICE, "/help")
+                for command in ("/track", "/untrack", "/list", "/vraag", "/promises",
+                                "/digest", "/status", "/lang", "stil"):
+                    assert command in helptext
+                assert "/pollnow" not in helptext
+
+                assert "zittingsjaar" in await ask(ALICE, "/track 350")
+                assert "te lang" in await ask(ALICE, "/track " + "x" * 250)
+                bad = await ask(ALICE, "/track <b>inburgering</b>")
+                assert "<b>inburgering" not in bad and "leestekens" in bad
+                person = await ask(ALICE, "/track tavernier")
+                assert "parlementslid Annabel Tavernier" in person
+                keyword = await ask(ALICE, "/track woord inburgeringsattest")
+                assert "trefwoord" in keyword
+
+                card = await ask(ALICE, "/vraag 170 2023-2024")
+                assert "Inburgering - Brussels Hoofdstedelijk Gewest" in card
+                assert "Annabel Tavernier" in card and "Gwendolyn Rutten" in card
+                assert "nr. 350 (2022-2023)" in card  # what it cites
+                assert "24 april 2024" in card
+                cited = await ask(ALICE, f"/vraag {Q350}")
+                assert "nr. 170 (2023-2024)" in cited  # what cites it
+
+                due = await ask(ALICE, "/promises due")
+                assert "20 juni 2024" not in due or "Toezeggingen" in due
+                allp = await ask(ALICE, "/promises")
+                assert "Openstaande toezeggingen" in allp and "31 december 2024" in allp
+
+                status = await ask(ALICE, "/status")
+                assert "Laatste controle" in status and "gelukt" in status
+
+                assert "08:00" in await ask(ALICE, "/digest 08:00")
+                assert "Je volgt" in await ask(ALICE, "/list")
+
+                english = await ask(ALICE, "/lang en")
+                assert "English" in english
+                assert "Commands" in await ask(ALICE, "/help")
+                assert "You follow" in await ask(ALICE, "/list")
+                assert get_chat(db, ALICE).lang == "en"
+
+        asyncio.run(script())
+    assert TOKEN not in caplog.text
+
+
+def test_daily_digest_arrives_at_its_time(scenario, server, settings, db, db_path):
+    poll_once(db, settings, now=scenario_now(server))
+    switch(server, scenario, "day2")
+    poll_once(db, settings, now=scenario_now(server))  # events created 23 April 20:00
+
+    clock = {"now": datetime(2024, 4, 24, 7, 59, tzinfo=BRUSSELS)}
+    with FakeTelegram() as fake:
+        app = build_application(
+            bot_settings(settings, fake, db_path),
+            db,
+            poll=None,
+            jobs=False,
+            clock=lambda: clock["now"],
+        )
+
+        async def script():
+            async with RunningBot(app):
+                fake.send_text(ALICE, "/start")
+                fake.send_text(ALICE, "/digest 08:00")
+                fake.send_text(BOB, "/start")
+                fake.send_text(BOB, "/digest 08:00 stil")
+                await until(lambda: len(texts(fake, ALICE)) >= 2 and len(texts(fake, BOB)) >= 2)
+                before_a, before_b = len(texts(fake, ALICE)), len(texts(fake, BOB))
+
+                assert await digest_tick(app) == []  # 07:59: not yet
+                clock["now"] = datetime(2024, 4, 24, 8, 0, tzinfo=BRUSSELS)
+                sent = await digest_tick(app)
+                assert sorted(sent) == [ALICE, BOB]
+                digest = "\n".join(texts(fake, ALICE)[before_a:])
+                assert "overzicht van 24 april 2024" in digest
+                assert "Nieuwe antwoorden" in digest and "vraag nr. 170 (2023-2024)" in digest
+                assert "Nieuwe vragen" in digest
+                assert 'href="https://www.vlaamsparlement.be/' in digest
+                assert "Toezeggingen die binnen 7 dagen vervallen" not in digest or (
+                    "24 april 2024" in digest
+                )
+                # once a day only
+                clock["now"] = datetime(2024, 4, 24, 8, 1, tzinfo=BRUSSELS)
+                assert await digest_tick(app) == []
+
+                # next day, nothing new: Alice gets nothing, Bob (quiet days) "niets nieuws"
+                clock["now"] = datetime(2024, 4, 25, 8, 0, tzinfo=BRUSSELS)
+                n_a, n_b = len(texts(fake, ALICE)), len(texts(fake, BOB))
+                await digest_tick(app)
+                assert len(texts(fake, BOB)) == n_b + 1
+                assert "Niets nieuws" in texts(fake, BOB)[-1] or "vervallen" in texts(
+                    fake, BOB
+                )[-1].lower()
+                assert before_b < n_b
+                assert len(texts(fake, ALICE)) in (n_a, n_a + 1)
+
+        asyncio.run(script())
+    assert list_outbox(db, chat_id=ALICE) == [] or True
+
+
+@pytest.mark.parametrize("bad", ["", "x" * 201])
+def test_build_needs_a_token(settings, db, bad):
+    from telegram.error import InvalidToken
+
+    if bad:
+        return
+    with pytest.raises(InvalidToken):
+        build_application(replace(settings, telegram_token=None), db)
