@@ -63,6 +63,16 @@ _INTENT = re.compile(
     r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|stuur)\s+ik\s+u\b)",
     _I,
 )
+# Weaker intentions count only with a time still to come: "Tegen eind 2023 wil Bon ...".
+_WEAK_INTENT = re.compile(
+    r"\b(?:wil|willen|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
+    r"verwacht\s+(?:ik|we|wij|het\s+agentschap|de\s+administratie)|"
+    r"(?:ik|we|wij)\s+verwacht(?:en)?|hoop|hopen|rekent|rekenen)\b",
+    _I,
+)
+_DEADLINE_LEAD = re.compile(
+    r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|voor|op|tijdens|in|eind|begin|midden)\s*$", _I
+)
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
     r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen)\b",
@@ -183,14 +193,16 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         ):
             continue
         usable.append(d)
+    usable.sort(key=lambda d: 0 if _deadline(text, s_start, d) else 1)
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
-        if not _PRESENT.search(sentence) or doc_date is None:
+        weak = _WEAK_INTENT.search(sentence)
+        if not (_PRESENT.search(sentence) or weak) or doc_date is None:
             return None
         ahead = [d for d in usable if d.due is not None and d.due > doc_date and not d.vague]
         if not ahead:
             return None
-        if re.search(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden)\b", sentence, _I):
+        if re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence, _I):
             return None
         return s_start, s_end, "dated", ahead[0].due
     if future and not intent and _past_future(sentence):
@@ -205,6 +217,14 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if any(not d.year_given and not d.vague for d in usable):
         return s_start, s_end, "dated", None
     return s_start, s_end, "open", None
+
+
+def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
+    """Is the time expression introduced as a deadline ("tegen eind mei", "op 24 april")?"""
+    if re.match(r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind)\b", d.text, _I):
+        return True
+    lead = text[max(s_start, d.start - 15) : d.start]
+    return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|op)\s*$", lead, _I))
 
 
 def _past_future(sentence: str) -> bool:
