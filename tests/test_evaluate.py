@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from io import BytesIO
 
 import pytest
 
