@@ -95,6 +95,7 @@ class FixtureServer:
         self.scenario = Path(scenario)
         self.faults: list[Fault] = []
         self.requests: list[LoggedRequest] = []
+        self.arrivals: list[str] = []  # every request's path and query, as it arrives
         handler = type("Handler", (_Handler,), {"fixture": self})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True
@@ -178,6 +179,7 @@ class FixtureServer:
     def clear_log(self) -> None:
         with self._lock:
             self.requests.clear()
+            self.arrivals.clear()
 
     def _fault_for(self, target: str) -> Fault | None:
         with self._lock:
@@ -276,6 +278,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         parts = urlsplit(self.path)
         target = parts.path + ("?" + parts.query if parts.query else "")
+        with self.fixture._lock:
+            self.fixture.arrivals.append(target)
         status, body, ctype, headers = self._answer(parts.path, parts.query, target)
         # Logged before the answer goes out, so a client that has its answer sees it logged.
         self.fixture._log(
