@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from monitor.config import Settings
 from monitor.routing import chats_for
 from state import ledger as store
-from state.events import Event, Router
+from state.events import Event, Router, record_events
 
 __all__ = [
     "EVENT_KINDS",
@@ -187,31 +187,29 @@ def advance(
     without alerting (a baseline or backfill).
     """
     soon_until = today + timedelta(days=due_soon_days)
-    new_ids: list[int] = []
-    with db.atomic():
+    events: list[Event] = []
+    with db.atomic():  # one transaction: every status change together with its event
         for entry in store.entries_due_for_transition(
             db, today=today.isoformat(), soon_until=soon_until.isoformat()
         ):
             new = next_status(entry.status, entry.due_date, today, due_soon_days)
             if new is None:
                 continue
-            events = []
-            if is_forward(entry.status, new):
-                events.append(status_event(entry, new, historical=historical, site_base=site_base))
             try:
-                new_ids += store.set_status(
+                store.set_status(
                     db,
                     entry.id,
                     new,
                     evidence={"state": "schedule", "today": today.isoformat(), "due": entry.due},
                     expect=entry.status,
-                    events=events,
-                    route=route,
                     now=now,
                 )
             except store.StaleStatus:
                 continue
-    return new_ids
+            if is_forward(entry.status, new):
+                events.append(status_event(entry, new, historical=historical, site_base=site_base))
+        # recorded at once (the subscriptions are read once), still inside the transaction
+        return record_events(db, events, route=route, now=now) if events else []
 
 
 # -- a person's decisions ------------------------------------------------------------------
