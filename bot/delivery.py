@@ -19,7 +19,6 @@ import bisect
 import logging
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -312,8 +311,7 @@ async def deliver_pending(
     sender: Sender,
     *,
     now: datetime | None = None,
-    batch: int = 200,
-    concurrency: int = 16,
+    concurrency: int = 8,
     lease_seconds: float = 120.0,
     max_attempts: int = MAX_ATTEMPTS,
     max_seconds: float | None = None,
@@ -321,42 +319,40 @@ async def deliver_pending(
     """Send every due outbox row; returns what happened.
 
     `now` fixes the clock used to decide what is due (tests); by default the real time.
-    Rows of one chat go out in order, one chat per task, at most `concurrency` chats at
-    once; `max_seconds` stops claiming new batches after that long.
+    `concurrency` workers each claim ONE row at a time (the oldest due row of a chat no
+    other worker is sending to), so a chat's alerts go out in order and a crash leaves at
+    most `concurrency` rows claimed (they are retried when their lease ends). The limiter
+    of the sender paces them. `max_seconds` stops claiming after that long.
     """
     report = DeliveryReport()
     drain = _Drain(
         db, sender, report, now=now, lease_seconds=lease_seconds, max_attempts=max_attempts
     )
     started = time.monotonic()
-    semaphore = asyncio.Semaphore(max(1, concurrency))
+    in_flight: set[int] = set()
 
-    async def run_chat(claims: list[outbox.Claim]) -> None:
-        async with semaphore:
-            await drain.chat(claims)
+    async def worker() -> None:
+        while max_seconds is None or time.monotonic() - started < max_seconds:
+            busy = in_flight | drain.rate_limited_chats | report.deactivated
+            claims = outbox.claim_due(
+                db, now=drain.now(), limit=1, lease_seconds=lease_seconds, exclude_chats=busy
+            )
+            if not claims:
+                return
+            claim = claims[0]
+            report.claimed += 1
+            in_flight.add(claim.chat_id)
+            try:
+                await drain.chat([claim])
+            finally:
+                in_flight.discard(claim.chat_id)
 
-    while True:
-        claims = outbox.claim_due(
-            db,
-            now=drain.now(),
-            limit=batch,
-            lease_seconds=lease_seconds,
-            exclude_chats=drain.rate_limited_chats,
-        )
-        if not claims:
-            break
-        report.claimed += len(claims)
-        by_chat: dict[int, list[outbox.Claim]] = defaultdict(list)
-        for claim in claims:
-            by_chat[claim.chat_id].append(claim)
-        tasks = [asyncio.ensure_future(run_chat(group)) for group in by_chat.values()]
-        try:
-            await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
-        if max_seconds is not None and time.monotonic() - started > max_seconds:
-            break
+    tasks = [asyncio.ensure_future(worker()) for _ in range(max(1, concurrency))]
+    try:
+        await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     return report

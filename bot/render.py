@@ -414,9 +414,6 @@ def render_event(event: Any, lang: str = "nl") -> list[str]:
 
 # -- splitting ---------------------------------------------------------------------------
 
-_OPEN_TAG = re.compile(r"<(b|i|pre|code|a)\b[^>]*>")
-
-
 def _hard_cut(text: str, limit: int) -> int:
     """A cut position ≤ limit that is not inside a tag or an entity, preferring a space."""
     cut = text.rfind(" ", 0, limit)
@@ -433,49 +430,58 @@ def _hard_cut(text: str, limit: int) -> int:
             return max(cut, 1)
 
 
-def _balanced(piece: str) -> str:
-    """Close tags left open at the end of `piece` (only happens on hard cuts)."""
+def _open_tags(piece: str) -> list[str]:
+    """The opening tags still open at the end of `piece`, outermost first."""
     stack: list[str] = []
     for match in re.finditer(r"<(/?)(b|i|pre|code|a)\b[^>]*>", piece):
         if match.group(1):
-            if stack and stack[-1] == match.group(2):
+            if stack and re.match(rf"<{match.group(2)}\b", stack[-1]):
                 stack.pop()
         else:
-            stack.append(match.group(2))
-    return piece + "".join(f"</{tag}>" for tag in reversed(stack))
+            stack.append(match.group(0))
+    return stack
+
+
+def _closing(tags: list[str]) -> str:
+    names = [_TAG_NAME.match(tag).group(1) for tag in reversed(tags)]
+    return "".join(f"</{name}>" for name in names)
+
+
+_TAG_NAME = re.compile(r"<(\w+)")
 
 
 def split_text(text: str, limit: int = SAFE_LIMIT) -> list[str]:
-    """Split HTML `text` into parts ≤ `limit` at paragraph, then line, then word bounds."""
+    """Split HTML `text` into parts ≤ `limit`: between paragraphs where a paragraph fits
+    whole, between lines inside a paragraph too long for one part, inside a line (at a
+    space, never inside a tag or entity) only for a line longer than a part."""
     if len(text) <= limit:
         return [text]
     parts: list[str] = []
     current = ""
-    for sep, units in (("\n\n", text.split("\n\n")),):
-        for unit in units:
-            candidate = f"{current}{sep}{unit}" if current else unit
-            if len(candidate) <= limit:
-                current = candidate
-                continue
-            if current:
-                parts.append(current)
-                current = ""
-            if len(unit) <= limit:
-                current = unit
-                continue
-            for line in unit.split("\n"):
-                candidate = f"{current}\n{line}" if current else line
-                if len(candidate) <= limit:
-                    current = candidate
-                    continue
-                if current:
-                    parts.append(current)
-                    current = ""
-                while len(line) > limit:
-                    cut = _hard_cut(line, limit - 20)
-                    parts.append(_balanced(line[:cut]))
-                    line = line[cut:].lstrip()
-                current = line
+
+    def add(unit: str, sep: str) -> None:
+        nonlocal current
+        candidate = f"{current}{sep}{unit}" if current else unit
+        if len(candidate) <= limit:
+            current = candidate
+            return
+        if current:
+            parts.append(current)
+        current = unit
+
+    for paragraph in text.split("\n\n"):
+        if len(paragraph) <= limit:
+            add(paragraph, "\n\n")
+            continue
+        for index, line in enumerate(paragraph.split("\n")):
+            sep = "\n\n" if index == 0 else "\n"
+            while len(line) > limit:
+                cut = _hard_cut(line, limit - 200)
+                still_open = _open_tags(line[:cut])
+                add(line[:cut] + _closing(still_open), sep)
+                line = "".join(still_open) + line[cut:].lstrip()
+                sep = "\n"
+            add(line, sep)
     if current:
         parts.append(current)
     return [p for p in parts if p.strip()]

@@ -81,6 +81,10 @@ class FakeTelegram:
         self._in_flight = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._hold_after: int | None = None
+        self.held = threading.Event()
+        self._release = threading.Event()
+        self._drop_held = True
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -155,6 +159,18 @@ class FakeTelegram:
             retry_after = 1
         with self._lock:
             self.faults.append(Fault(method, status, description, chat_id, times, retry_after))
+
+    def hold(self, after: int) -> None:
+        """Block the sendMessage that comes after `after` accepted ones until `release()`."""
+        self._hold_after = after
+        self.held.clear()
+        self._release.clear()
+
+    def release(self, *, drop: bool = True) -> None:
+        """Let the held call go: `drop` closes its connection unanswered (not accepted)."""
+        self._drop_held = drop
+        self._hold_after = None
+        self._release.set()
 
     def push_update(self, update: dict[str, Any]) -> int:
         with self._lock:
@@ -295,6 +311,13 @@ class FakeTelegram:
         prefix, _, method = path.rpartition("/")
         token = prefix[len("/bot") :] if prefix.startswith("/bot") else ""
         params = self._params(handler)
+        if method == "sendMessage" and self._hold_after is not None:
+            if len(self.calls_to("sendMessage")) >= self._hold_after:
+                self.held.set()
+                self._release.wait(30)
+                if self._drop_held:
+                    handler.close_connection = True
+                    return
         with self._lock:
             self._in_flight += 1
             self.max_concurrent = max(self.max_concurrent, self._in_flight)
