@@ -110,7 +110,10 @@ class FixtureServer:
 
     def start(self) -> FixtureServer:
         self._thread = threading.Thread(
-            target=self.httpd.serve_forever, name="fixture-server", daemon=True
+            target=self.httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fixture-server",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -270,6 +273,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
 class _Handler(BaseHTTPRequestHandler):
     fixture: FixtureServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once: no 40 ms ACK stalls
     server_version = "OpvolgerFixture/1.0"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
