@@ -325,6 +325,8 @@ def assess(
         reasons.append("verwijst naar de toezegging")
     if best.not_yet:
         reasons.append("'nog niet'")
+    if due is not None and doc_date is not None and doc_date > due:
+        reasons.append("gemeld na de termijn")
     verdict = "none"
     if not best.not_yet and best.done and best.score >= WEAK:
         verdict = "proposed"
@@ -367,12 +369,14 @@ def collect_evidence(
     route: Router | None = chats_for,
     site_base: str | None = None,
     entries: Iterable[store.LedgerEntry] | None = None,
+    historical: bool = False,
 ) -> list[int]:
     """Assess the document of `question_id` against the active ledger entries of the
     questions it cites; returns the ids of the new events.
 
     Strong evidence moves an entry to kept (or partly kept); weaker evidence is added as
     a proposal ("mogelijk ingelost") for a person to confirm. Re-running is a no-op.
+    `historical` (a backfill) stores the events without alerting.
     """
     from monitor import ledger
 
@@ -417,7 +421,7 @@ def collect_evidence(
         if result.verdict in ("kept", "partly_kept"):
             item["state"] = "auto"
             event = ledger.status_event(
-                entry, result.verdict, evidence=evidence, site_base=site_base
+                entry, result.verdict, evidence=evidence, site_base=site_base, historical=historical
             )
             try:
                 new_ids += store.set_status(
@@ -434,6 +438,8 @@ def collect_evidence(
                 continue
         else:
             item["state"] = "proposed"
-            event = ledger.status_event(entry, "proposed", evidence=evidence, site_base=site_base)
+            event = ledger.status_event(
+                entry, "proposed", evidence=evidence, site_base=site_base, historical=historical
+            )
             new_ids += store.add_evidence(db, entry.id, item, events=[event], route=route, now=now)
     return new_ids

@@ -16,7 +16,7 @@ Hooks for the poll cycle and the daily job:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,6 +33,7 @@ __all__ = [
     "EVENT_KINDS",
     "Attachment",
     "after_document",
+    "after_links",
     "advance",
     "calendar_status",
     "check_attachments",
@@ -419,10 +420,42 @@ def after_document(
     now: datetime | None = None,
     route: Router | None = chats_for,
     site_base: str = DEFAULT_SITE_BASE,
+    historical: bool = False,
 ) -> list[int]:
-    """The poll hook after `monitor.understand.analyse`: attachments, then evidence."""
+    """The poll hook after `monitor.understand.analyse`: attachments, then evidence for
+    the earlier questions the document cites. Returns the new event ids."""
     from monitor.evidence import collect_evidence
 
     ids = check_attachments(db, question_id, text, now=now, route=route, site_base=site_base)
-    ids += collect_evidence(db, question_id, text=text, now=now, route=route, site_base=site_base)
+    ids += collect_evidence(
+        db,
+        question_id,
+        text=text,
+        now=now,
+        route=route,
+        site_base=site_base,
+        historical=historical,
+    )
+    return ids
+
+
+def after_links(
+    db: Database,
+    resolved: Iterable[Mapping[str, Any]],
+    *,
+    now: datetime | None = None,
+    route: Router | None = chats_for,
+    site_base: str = DEFAULT_SITE_BASE,
+    historical: bool = False,
+) -> list[int]:
+    """The poll hook after `monitor.understand.resolve_pending`: references resolved late
+    (the cited question arrived after the citing one) may make the citing document
+    evidence for the cited question's entries. `resolved` holds refs with `question_id`."""
+    from monitor.evidence import collect_evidence
+
+    ids: list[int] = []
+    for question_id in dict.fromkeys(int(r["question_id"]) for r in resolved):
+        ids += collect_evidence(
+            db, question_id, now=now, route=route, site_base=site_base, historical=historical
+        )
     return ids

@@ -121,3 +121,33 @@ def test_calendar_and_draft_from_analysed_seed(db):
 def test_evidence_hook_without_references_is_quiet(db):
     add_question(db, 5, number=5, text="ANTWOORD\n1. Niets.", asked_on="2024-05-01")
     assert evidence.collect_evidence(db, 5) == []
+
+
+def test_late_resolution_makes_earlier_stored_answer_evidence(tmp_path):
+    """The follow-up (221) is stored before the question it cites (170): its reference is
+    resolved when 170 arrives, and then it is evidence for 170's entries."""
+    from monitor.understand import resolve_pending
+
+    db = open_db(tmp_path / "t.db")
+    text = (FIXTURES / "answer_221_minutes_reported.txt").read_text(encoding="utf-8")
+    add_question(
+        db, LATER_ID, number=221, asked_on="2024-05-08", answered_on="2024-05-24", text=text,
+        title="Inburgering in Brussel - Stuurgroep en wervingscampagne",
+    )  # fmt: skip
+    summary = analyse(db, LATER_ID, text, doc_date=date(2024, 5, 24))
+    assert all(r["target_id"] is None for r in summary["references"])
+    assert ledger.after_document(db, LATER_ID, text) == []
+
+    add_seed_question(db)
+    analyse(db, SEED_ID, SEED_TEXT, doc_date=date(2024, 4, 2))
+    resolved = resolve_pending(db, SEED_ID)
+    assert [r["question_id"] for r in resolved] == [LATER_ID]
+    subscribe(db, 11, "question", str(SEED_ID))
+    new = ledger.after_links(db, resolved, historical=True)  # e.g. during a backfill
+    minutes = by_span(db, "worden op 24 april 2024 goedgekeurd")
+    assert [p["question_id"] for p in minutes.proposals] == [LATER_ID]
+    # the minutes the question asked for (a requested document) are reported too
+    notulen = by_span(db, "Gelieve de notulen")
+    assert notulen.source == "requested_document"
+    assert [p["question_id"] for p in notulen.proposals] == [LATER_ID]
+    assert len(new) == 2 and outbox_rows(db) == []  # historical: stored, not alerted
