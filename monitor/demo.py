@@ -24,6 +24,7 @@ from monitor.config import Settings
 from monitor.fixture_server import FixtureServer
 from monitor.poll import PollResult, poll_once
 from monitor.routing import normalise
+from state import runs
 from state.db import open_db
 from state.events import get_event
 from state.questions import status_counts
@@ -121,7 +122,11 @@ def run_demo(
             print(f"Opvolger-demo: voorbeeldgegevens op {server.url}", file=out)
             print(f"Thema: {', '.join(settings.themes)}; database: {db_path}\n", file=out)
             with Client(local) as client:
-                for day in ("day1", "day2"):
+                # A database that has been polled already is past day 1: do not go back.
+                days = ("day2",) if runs.has_ok_run(db) else ("day1", "day2")
+                if days == ("day2",):
+                    print("(deze database kent dag 1 al: enkel dag 2)\n", file=out)
+                for day in days:
                     server.scenario = sample / day
                     now = datetime.fromisoformat(server.meta["now"])
                     result = poll_once(db, local, client=client, now=now)
