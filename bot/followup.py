@@ -34,6 +34,7 @@ from state.ledger import LedgerEntry
 
 __all__ = [
     "CALLBACK_PATTERN",
+    "chain_block",
     "digest_sections",
     "entries_in_scope",
     "proposal_markup",
@@ -72,6 +73,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sec_proposed": "❔ <b>Mogelijk ingelost</b> (bevestig met /ingelost)",
         "partly": "deels",
         "more": "… en nog {n}",
+        "chain": "<b>Opvolgingsketen</b>",
+        "follows": "← volgt op",
+        "followed": "→ opgevolgd door",
+        "unresolved": "← niet gevonden:",
+        "open_n": "{n} open",
+        "overdue_n": "{n} vervallen",
+        "chain_total": "Nog open langs de keten: {n} ({overdue} vervallen)",
     },
     "en": {
         "draft_usage": "Usage: <code>/opvolgvraag 12</code> (the number from /promises or "
@@ -95,6 +103,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sec_proposed": "❔ <b>Possibly kept</b> (confirm with /ingelost)",
         "partly": "partly",
         "more": "… and {n} more",
+        "chain": "<b>Chain of follow-ups</b>",
+        "follows": "← follows up",
+        "followed": "→ followed up by",
+        "unresolved": "← not found:",
+        "open_n": "{n} open",
+        "overdue_n": "{n} overdue",
+        "chain_total": "Still open along the chain: {n} ({overdue} overdue)",
     },
 }
 
@@ -234,6 +249,39 @@ def digest_sections(
         if lines:
             sections.append(_section(_t(lang, f"sec_{name}"), lines, lang))
     return sections
+
+
+def chain_block(db: Database, question_id: int, lang: str = "nl") -> str:
+    """HTML for /vraag: the chain of follow-ups around a question with what is still open
+    along it; empty when the question neither cites nor is cited."""
+    from monitor.chains import build_chain
+
+    chain = build_chain(db, question_id)
+    start, *earlier = chain.earlier
+    if not earlier and not chain.later and not start.unresolved:
+        return ""
+
+    def counts(node: Any) -> str:
+        overdue = sum(1 for e in node.outstanding if e.status == "overdue")
+        text = _t(lang, "open_n", n=len(node.outstanding))
+        if overdue:
+            text += ", " + _t(lang, "overdue_n", n=overdue)
+        return text
+
+    lines = [_t(lang, "chain")]
+    for ref in start.unresolved:
+        lines.append(f"{_t(lang, 'unresolved')} «{esc(ref['span'], 120)}»")
+    for node in earlier:
+        indent = "  " * (node.depth - 1)
+        label = _question_link(node.question, lang)
+        lines.append(f"{indent}{_t(lang, 'follows')} {label} — {counts(node)}")
+    for node in chain.later:
+        indent = "  " * (-node.depth - 1)
+        label = _question_link(node.question, lang)
+        lines.append(f"{indent}{_t(lang, 'followed')} {label} — {counts(node)}")
+    overdue = sum(1 for e in chain.outstanding if e.status == "overdue")
+    lines.append(_t(lang, "chain_total", n=len(chain.outstanding), overdue=overdue))
+    return "\n".join(lines)
 
 
 # -- handlers -----------------------------------------------------------------------------

@@ -192,3 +192,15 @@ def test_digest_sections(seeded):
     later = followup.digest_sections(db, 11, at("2024-06-16"), "en", include=("kept",))
     assert later[0].startswith("✔️ <b>Newly kept promises</b>")
     assert followup.digest_sections(db, 12345, now, "nl") == []  # no subscriptions
+
+
+def test_chain_block_for_vraag(seeded):
+    db, ids = seeded
+    assert followup.chain_block(db, 42) == ""  # cites nothing, cited by nothing
+    _propose(db)  # 221 cites 170
+    block = followup.chain_block(db, SEED_ID, "nl")
+    assert block.splitlines()[0] == "<b>Opvolgingsketen</b>"
+    assert "→ opgevolgd door <a href=" in block and "vraag nr. 221 (2023-2024)" in block
+    assert block.splitlines()[-1] == "Nog open langs de keten: 5 (1 vervallen)"
+    back = followup.chain_block(db, 1830001, "en")
+    assert "← follows up <a href=" in back and "5 open, 1 overdue" in back
