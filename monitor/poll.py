@@ -72,7 +72,7 @@ from state import questions as store
 from state.clock import BRUSSELS, now_iso
 from state.events import record_events
 
-__all__ = ["PollResult", "poll_once"]
+__all__ = ["PollResult", "build_row", "poll_once"]
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +153,51 @@ def poll_once(
     return PollResult(
         run_id, kind, outcome, cycle.baseline, counts, list(cycle.errors), cycle.event_ids
     )
+
+
+def build_row(
+    record: QuestionRecord,
+    *,
+    published_on: str | None,
+    old: dict[str, Any] | None,
+    text: str | None,
+    now: datetime,
+) -> dict[str, Any]:
+    """The `questions` row for `record`, carrying over what the stored row `old` knew."""
+    stamp = now_iso(now)
+    answered = record.status == "answered"
+    if published_on is None and old:
+        published_on = old["published_on"]
+    answer_seen = (old or {}).get("answer_seen_at") if answered else None
+    if answered and not answer_seen:
+        answer_seen = stamp  # an answer counts from the moment it is visible to us
+    meta = record.metadata()
+    return {
+        "id": record.id,
+        "number": record.number,
+        "session_year": record.session_year,
+        "title": record.title,
+        "subject": record.subject,
+        "themes": record.themes,
+        "asker": record.asker,
+        "asker_id": record.asker_id,
+        "minister": record.minister,
+        "minister_id": record.minister_id,
+        "asked_on": meta["asked_on"],
+        "answered_on": meta["answered_on"],
+        "published_on": published_on,
+        "status": record.status,
+        "timely": record.timely,
+        "document_urls": [canonical_document_url(u) for u in record.document_urls],
+        "site_url": site_url(record.id),
+        "text": text,
+        "text_hash": text_hash(text) if text else None,
+        "content_hash": record.content_hash,
+        "raw": record.raw,
+        "first_seen": (old or {}).get("first_seen") or stamp,
+        "last_seen": stamp,
+        "answer_seen_at": answer_seen,
+    }
 
 
 def _unchanged(known: store.Known, item: ListingItem) -> bool:
@@ -372,7 +417,8 @@ class _Cycle:
             text = self._documents(qid, old, doc_urls, new_docs, validators)
         else:
             text = None
-        row = self._row(record, item, old, doc_urls, text)
+        published = item.published_on.isoformat() if item and item.published_on else None
+        row = build_row(record, published_on=published, old=old, text=text, now=self.now)
 
         with db.atomic():
             store.save_question(db, row)
@@ -440,50 +486,6 @@ class _Cycle:
                 validators.append((response.target, response.validators))
             texts.append(text)
         return "\n\n".join(texts)
-
-    def _row(
-        self,
-        record: QuestionRecord,
-        item: ListingItem | None,
-        old: dict[str, Any] | None,
-        doc_urls: list[str],
-        text: str | None,
-    ) -> dict[str, Any]:
-        stamp = now_iso(self.now)
-        answered = record.status == "answered"
-        published = item.published_on.isoformat() if item and item.published_on else None
-        if published is None and old:
-            published = old["published_on"]
-        answer_seen = (old or {}).get("answer_seen_at") if answered else None
-        if answered and not answer_seen:
-            answer_seen = stamp
-        meta = record.metadata()
-        return {
-            "id": record.id,
-            "number": record.number,
-            "session_year": record.session_year,
-            "title": record.title,
-            "subject": record.subject,
-            "themes": record.themes,
-            "asker": record.asker,
-            "asker_id": record.asker_id,
-            "minister": record.minister,
-            "minister_id": record.minister_id,
-            "asked_on": meta["asked_on"],
-            "answered_on": meta["answered_on"],
-            "published_on": published,
-            "status": record.status,
-            "timely": record.timely,
-            "document_urls": doc_urls,
-            "site_url": site_url(record.id),
-            "text": text,
-            "text_hash": text_hash(text) if text else None,
-            "content_hash": record.content_hash,
-            "raw": record.raw,
-            "first_seen": (old or {}).get("first_seen") or stamp,
-            "last_seen": stamp,
-            "answer_seen_at": answer_seen,
-        }
 
     def check_overdue(self) -> None:
         today = self.now.astimezone(BRUSSELS).date()
