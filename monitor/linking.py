@@ -8,6 +8,7 @@ link beats a wrong one.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -253,17 +254,48 @@ def _title_key(cand: Candidate) -> str:
 
 @dataclass
 class TitleIndex:
-    """Stored titles, processed once, for fast "possibly follows" look-ups."""
+    """Stored titles, processed once, with a token index for fast "possibly follows" look-ups.
+
+    A look-up scores only the titles that share enough informative words with the query
+    (the prefilter), so its cost grows with the number of plausible matches, not the pool.
+    """
 
     candidates: list[Candidate]
     keys: list[str] = field(init=False)
     by_asker: dict[str, list[int]] = field(init=False)
+    postings: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.keys = [_title_key(c) for c in self.candidates]
         self.by_asker = {}
+        self.postings = {}
         for i, cand in enumerate(self.candidates):
             self.by_asker.setdefault(norm_name(cand.asker), []).append(i)
+            for token in set(self.keys[i].split()):
+                if len(token) > 2:
+                    self.postings.setdefault(token, []).append(i)
+
+    def prefilter(self, query: str, max_candidates: int = 4000) -> list[int] | None:
+        """Indices of titles sharing informative words with `query`; None = score them all."""
+        tokens = sorted(
+            {t for t in query.split() if len(t) > 2 and t in self.postings},
+            key=lambda t: len(self.postings[t]),
+        )
+        if not tokens:
+            return []
+        limit = max(1000, len(self.keys) // 5)  # words in a fifth of all titles say little
+        rare = [t for t in tokens if len(self.postings[t]) <= limit] or tokens[:1]
+        counts: Counter[int] = Counter()
+        for token in rare:
+            counts.update(self.postings[token])
+        need = 1 if len(rare) == 1 else 2
+        chosen = [i for i, n in counts.items() if n >= need]
+        while len(chosen) > max_candidates and need < len(rare):
+            need += 1
+            chosen = [i for i, n in counts.items() if n >= need]
+        if not chosen and need > 1:
+            chosen = [i for i, _ in counts.most_common(max_candidates)]
+        return chosen[: max_candidates * 2]
 
 
 def resemble(
@@ -287,9 +319,14 @@ def resemble(
     themes = set(question.themes)
     # Prefilter: the text cutoff is lowered by what the bonuses can add.
     text_cutoff = max(0.0, score_cutoff - 0.15) * 100
+    subset = index.prefilter(query) if len(index.keys) > 2000 else None
+    if subset is None:
+        choices: Sequence[str] | dict[int, str] = index.keys
+    else:
+        choices = {i: index.keys[i] for i in subset}
     hits = process.extract(
         query,
-        index.keys,
+        choices,
         scorer=scorer,
         processor=None,
         score_cutoff=text_cutoff,

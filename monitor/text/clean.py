@@ -37,39 +37,33 @@ class Cleaned:
         return self.original[ostart:oend], ostart, oend
 
 
+_RUNS = re.compile(
+    r"(?<=[^\W\d_])-[ \t\u00a0]*\n[ \t\u00a0]*(?=[a-zà-ÿ])"  # hyphenation at a line break
+    r"| [\s\u00a0\u2007\u202f\u2009\u200a\u200b\u00ad\ufeff]+"  # a single space stays as is
+    r"|[\t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u200b\u00ad\ufeff\x1c-\x1f\x85\u2028\u2029]"
+    r"[\s\u00a0\u2007\u202f\u2009\u200a\u200b\u00ad\ufeff]*"
+)
+
+
 def clean(text: str) -> Cleaned:
     out: list[str] = []
     offsets: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _ZERO_WIDTH:
-            i += 1
-            continue
-        if ch == "-" and out and out[-1].isalpha():
-            # hyphenation at a line break: "-", optional spaces, newline, lowercase letter
-            j = i + 1
-            while j < n and text[j] in _SPACES:
-                j += 1
-            if j < n and text[j] == "\n":
-                k = j + 1
-                while k < n and text[k] in _SPACES:
-                    k += 1
-                if k < n and text[k].islower():
-                    i = k
-                    continue
-        if ch in _SPACES or ch == "\n":
-            j, newline = i, False
-            while j < n and (text[j] in _SPACES or text[j] == "\n" or text[j] in _ZERO_WIDTH):
-                newline = newline or text[j] == "\n"
-                j += 1
-            out.append("\n" if newline else " ")
-            offsets.append(i)
-            i = j
-            continue
-        out.append(ch)
-        offsets.append(i)
-        i += 1
+    pos = 0
+    for m in _RUNS.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            offsets.extend(range(pos, a))
+        run = m.group()
+        if run[0] == "-":
+            pass  # joined: "inburgerings-\ntraject" → "inburgeringstraject"
+        elif run.strip(_ZERO_WIDTH):
+            out.append("\n" if "\n" in run else " ")
+            offsets.append(a)
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
     return Cleaned(text, "".join(out), tuple(offsets))
 
 

@@ -138,7 +138,7 @@ class DateMatch:
     past_day: date | None = None  # for a day without a year: the latest one before doc_date
 
 
-_R = re.IGNORECASE
+_R = 0  # patterns run on the lower-cased text (faster than re.IGNORECASE)
 
 _P_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 _P_DAY_MONTH = re.compile(
@@ -150,56 +150,100 @@ _QUALIFIER = (
     r"(?P<qual>begin|eind|einde|midden|half|medio|eind\s+van|begin\s+van|"
     r"het\s+einde\s+van|het\s+eind\s+van|het\s+begin\s+van|het\s+midden\s+van)"
 )
-_P_MONTH_YEAR = re.compile(
-    r"\b(?:"
-    + _QUALIFIER
-    + r"\s+)?(?:de\s+maand\s+)?"
-    + _MONTH
-    + r"(?:\s+(?:van\s+)?"
-    + _YEAR
-    + r")?\b",
-    _R,
-)
-_P_SEASON = re.compile(
-    r"\b(?:(?P<pre>voor|vóór|tegen|na|in|tijdens|deze|dit|komende?|volgende?)\s+)?"
-    r"(?:(?:de|het|deze|dit|komende?|volgende?)\s+)?"
-    r"(?:(?P<qual>begin|eind|einde|midden|loop)\s+(?:van\s+)?(?:de|het)\s+)?"
-    r"(?P<season>voorjaar|lente|zomer|najaar|herfst|winter|zomerreces|zomervakantie|"
+# Patterns with an optional lead-in are matched core first ("2024", "voorjaar", "jaar"), and
+# the lead-in is then looked for right before the core (fast: no scan from every position).
+_C_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"(?:\s+(?:van\s+)?" + _YEAR + r")?\b", _R)
+_L_MONTH_YEAR = re.compile(r"\b(?:" + _QUALIFIER + r"\s+)?(?:de\s+maand\s+)?$|\bde\s+maand\s+$", _R)
+_C_SEASON = re.compile(
+    r"\b(?P<season>voorjaar|lente|zomer|najaar|herfst|winter|zomerreces|zomervakantie|"
     r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces)"
     r"(?:\s+(?:van\s+)?" + _YEAR + r")?\b",
     _R,
 )
+_L_SEASON = re.compile(
+    r"\b(?:(?P<pre>voor|vóór|tegen|na|in|tijdens|deze|dit|komende?|volgende?)\s+)?"
+    r"(?:(?:de|het|deze|dit|komende?|volgende?)\s+)?"
+    r"(?:(?P<qual>begin|eind|einde|midden|loop)\s+(?:van\s+)?(?:de|het)\s+)?$",
+    _R,
+)
 _P_PART = re.compile(
-    r"\b(?:(?:het|de|in\s+het|in\s+de|tijdens\s+het|tijdens\s+de|tegen\s+het|tegen\s+de)\s+)?"
-    r"(?P<ord>eerste|tweede|derde|vierde|1ste|2de|3de|4de|1e|2e|3e|4e)\s+"
+    r"\b(?P<ord>eerste|tweede|derde|vierde|1ste|2de|3de|4de|1e|2e|3e|4e)\s+"
     r"(?P<part>semester|kwartaal|trimester|jaarhelft|helft)"
     r"(?:\s+(?:van\s+)?(?:(?P<rel>dit|volgend|komend|het\s+volgende)\s+jaar|" + _YEAR + r"))?\b",
     _R,
 )
-_P_Q = re.compile(r"\b(?P<q>Q[1-4]|S[12])\s+(?P<year>(?:19|20)\d\d)\b")
-_P_YEAR_PERIOD = re.compile(
-    r"\b(?P<pre>(?:in\s+de\s+loop\s+van|in\s+het\s+(?:voorjaar|najaar)\s+van|"
+_L_PART = re.compile(
+    r"\b(?:het|de|in\s+het|in\s+de|tijdens\s+het|tijdens\s+de|tegen\s+het|tegen\s+de)\s+$", _R
+)
+_P_Q = re.compile(r"\b(?P<q>q[1-4]|s[12])\s+(?P<year>(?:19|20)\d\d)\b")
+_C_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-/]\d|\s*(?:euro|EUR|personen|mensen))", _R)
+_L_YEAR = re.compile(
+    r"\b(?P<pre>in\s+de\s+loop\s+van|in\s+het\s+(?:voorjaar|najaar)\s+van|"
     r"tegen\s+(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?|"
     r"voor\s+(?:het\s+)?(?:eind|einde)(?:\s+van)?|vóór\s+(?:het\s+)?(?:eind|einde)(?:\s+van)?|"
     r"(?:tegen\s+)?(?:het\s+)?(?:eind|einde|begin|midden|medio)(?:\s+van)?|"
-    r"in\s+de\s+(?:eerste|tweede)\s+helft\s+van|in|tegen|voor|vóór|uiterlijk\s+in|ten\s+laatste\s+in|"
-    r"nog\s+in|later\s+in|vanaf|sinds|tot|tot\s+en\s+met)\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d|\s*(?:euro|EUR|personen|mensen))",
+    r"in\s+de\s+(?:eerste|tweede)\s+helft\s+van|in|tegen|voor|vóór|uiterlijk\s+in|"
+    r"ten\s+laatste\s+in|nog\s+in|later\s+in|vanaf|sinds|tot|tot\s+en\s+met)\s+$",
     _R,
 )
-_P_RELATIVE_YEAR = re.compile(
+_C_REL_YEAR = re.compile(r"\b(?P<unit>jaar|werkjaar|kalenderjaar|begrotingsjaar)\b", _R)
+_L_REL_YEAR = re.compile(
     r"\b(?P<pre>(?:tegen\s+|voor\s+|vóór\s+)?(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?\s+"
     r"|in\s+de\s+loop\s+van\s+|later\s+|nog\s+|in\s+het\s+|tegen\s+)?"
-    r"(?P<rel>dit|deze|volgend|komend|vorig|het\s+volgende|het\s+komende|het\s+lopende|het)\s+"
-    r"(?P<unit>jaar|werkjaar|kalenderjaar|begrotingsjaar)\b",
+    r"(?P<rel>dit|deze|volgend|komend|vorig|het\s+volgende|het\s+komende|het\s+lopende|het)\s+$",
     _R,
 )
-_P_RELATIVE_SHORT = re.compile(
+_C_REL_SHORT = re.compile(r"\b(?P<unit>week|maand|weken|maanden|dagen|jaren)\b", _R)
+_L_REL_SHORT = re.compile(
     r"\b(?P<pre>tegen\s+|voor\s+|vóór\s+|in\s+de\s+loop\s+van\s+|eind\s+|begin\s+)?"
-    r"(?:de\s+|het\s+)?(?P<rel>volgende|komende|eerstvolgende|deze|vorige)\s+"
-    r"(?P<unit>week|maand|weken|maanden|dagen|jaren)\b",
+    r"(?:de\s+|het\s+)?(?P<rel>volgende|komende|eerstvolgende|deze|vorige)\s+$",
     _R,
 )
+
+
+class _Hit:
+    """A core match with its lead-in: behaves like the `re.Match` the code below reads."""
+
+    __slots__ = ("_start", "_end", "_text", "_groups")
+
+    def __init__(self, text: str, start: int, end: int, groups: dict) -> None:
+        self._start, self._end, self._text, self._groups = start, end, text, groups
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def __getitem__(self, name: str):
+        return self._groups.get(name)
+
+
+def _scan(
+    core: re.Pattern[str],
+    lead: re.Pattern[str] | None,
+    text: str,
+    covered: bytearray,
+    *,
+    need_lead=False,
+):
+    for m in core.finditer(text):
+        if covered[m.start()]:
+            continue  # inside a longer expression found before ("15 november 2023")
+        start, groups = m.start(), m.groupdict()
+        if lead is not None:
+            lm = lead.search(text, max(0, start - 60), start)
+            if lm is not None and lm.end() == start and lm.start() < start:
+                start = lm.start()
+                groups.update({k: v for k, v in lm.groupdict().items() if v is not None})
+            elif need_lead:
+                continue
+        yield _Hit(text, start, m.end(), groups)
+
+
 _P_WITHIN = re.compile(
     r"\b(?P<pre>binnen(?:\s+de)?|binnen\s+een\s+termijn\s+van|over|uiterlijk\s+binnen|"
     r"in\s+de\s+komende|de\s+komende|in\s+de\s+volgende|ten\s+laatste\s+binnen)\s+"
@@ -247,9 +291,17 @@ def _end_of(year: int, qual: str | None) -> date:
 def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
     """All time expressions in `text`, left to right, longest first where they overlap."""
     found: list[DateMatch] = []
+    original = text
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        text = lowered
 
-    def add(m: re.Match[str], **kw) -> None:
-        found.append(DateMatch(m.start(), m.end(), m.group(), **kw))
+    covered = bytearray(len(text) + 1)
+
+    def add(m, **kw) -> None:
+        start, end = m.start(), m.end()
+        found.append(DateMatch(start, end, original[start:end], **kw))
+        covered[start:end] = b"\x01" * (end - start)
 
     for m in _P_NUMERIC.finditer(text):
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -273,7 +325,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         fd = safe_date(future, month, day) if future else None
         pd = safe_date(past, month, day) if past else None
         add(m, day=fd, due=fd, year_given=False, past_day=pd)
-    for m in _P_MONTH_YEAR.finditer(text):
+    for m in _scan(_C_MONTH_YEAR, _L_MONTH_YEAR, text, covered):
         month = MONTHS[m["month"].lower().rstrip(".")]
         if m["month"].lower() in ("mei",) and not (m["year"] or m["qual"]):
             pass
@@ -292,7 +344,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         else:
             due = month_end(year, month)
         add(m, due=due, year_given=bool(m["year"]))
-    for m in _P_SEASON.finditer(text):
+    for m in _scan(_C_SEASON, _L_SEASON, text, covered):
         season = m["season"].lower()
         pre = (m["pre"] or "").lower()
         if m["year"]:
@@ -326,7 +378,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             add(m, undefined=True)
             continue
         add(m, due=_season_due(season, year))
-    for m in _P_PART.finditer(text):
+    for m in _scan(_P_PART, _L_PART, text, covered):
         ordinal = (
             int(re.sub(r"\D", "", m["ord"]) or 0)
             or {
@@ -354,14 +406,14 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         q, year = m["q"].upper(), int(m["year"])
         due = month_end(year, int(q[1]) * 3) if q[0] == "Q" else month_end(year, int(q[1]) * 6)
         add(m, due=due)
-    for m in _P_YEAR_PERIOD.finditer(text):
+    for m in _scan(_C_YEAR, _L_YEAR, text, covered):
         year = int(m["year"])
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
         if pre in ("vanaf", "sinds", "tot", "tot en met"):
             add(m, due=None, vague=True)
             continue
         add(m, due=_end_of(year, pre))
-    for m in _P_RELATIVE_YEAR.finditer(text):
+    for m in _scan(_C_REL_YEAR, _L_REL_YEAR, text, covered, need_lead=True):
         if doc_date is None:
             add(m, year_given=False)
             continue
@@ -376,7 +428,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         if rel == "vorig":
             year -= 1
         add(m, due=_end_of(year, pre))
-    for m in _P_RELATIVE_SHORT.finditer(text):
+    for m in _scan(_C_REL_SHORT, _L_REL_SHORT, text, covered, need_lead=True):
         rel, unit = m["rel"].lower(), m["unit"].lower()
         if unit in ("weken", "maanden", "dagen", "jaren"):
             add(m, vague=True)

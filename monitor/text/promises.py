@@ -12,6 +12,7 @@ speech itself are left out. The first usable time expression gives `due`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
@@ -19,7 +20,7 @@ from monitor.text.clean import Cleaned
 from monitor.text.dates import DateMatch
 from monitor.text.models import Promise
 
-_I = re.IGNORECASE
+_I = 0  # every pattern runs on the lower-cased text
 
 _REFERRAL = re.compile(
     r"\b(?:verwijs|verwijzen|verwijst)\b(?P<obj>[^.;]{0,160})"
@@ -35,7 +36,7 @@ _REFERRAL = re.compile(
 )
 _REFERRAL_TARGET = re.compile(
     r"\b(?:minister\w*|collega\w*|regering|overheid|staatssecretaris|bevoegd\w*|agentschap|"
-    r"gemeente\w*|stad|hem|haar|federale|GGC|COCOF|VGC|gemeenschapscommissie|instantie|"
+    r"gemeente\w*|stad|hem|haar|federale|ggc|cocof|vgc|gemeenschapscommissie|instantie|"
     r"administratie|diensten|ombuds\w*|gouverneur|provincie|parlement|kabinet|departement|"
     r"schepen|burgemeester|commissie)\b",
     _I,
@@ -109,6 +110,15 @@ _SPEECH = re.compile(
     r"samenvatten|schetsen)\b",
     _I,
 )
+# Every promise construction holds one of these words (a gate before the full patterns).
+_TRIGGER = re.compile(
+    r"verwij|doorverw|doorgestuurd|overgemaakt|bevoegd|toe\s+om|wenden|richten|stellen\s+aan|"
+    r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
+    r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
+    r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
+    r"krijg|\bwil|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    _I,
+)
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
 _LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|vanaf|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
@@ -123,7 +133,9 @@ def find_promises(
     within: tuple[int, int] | None = None,
 ) -> list[Promise]:
     """Promises in the cleaned text (only in `within`, a cleaned range, if given)."""
-    text = cleaned.text
+    text = cleaned.text.lower()
+    if len(text) != len(cleaned.text):
+        text = cleaned.text
     sents = list(sentences)
     if within is None and _asker_passage(text, sents):
         return []
@@ -136,7 +148,8 @@ def find_promises(
             continue
         start, end, kind, due = promise
         span, ostart, oend = cleaned.span(start, end)
-        out.append(Promise(span, ostart, oend, kind, due, _subject(text[start:end], dates, start)))
+        subject = _subject(cleaned.text[start:end], dates, start)
+        out.append(Promise(span, ostart, oend, kind, due, subject))
     return out
 
 
@@ -166,6 +179,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     sentence = text[s_start:s_end]
     if not sentence.strip() or text[s_end : s_end + 1] == "?":
         return None
+    if not _TRIGGER.search(sentence):
+        return None  # cheap gate: no word any promise construction needs
     if _QUESTION_VOICE.search(sentence):
         return None
     referral = _REFERRAL.search(sentence)
@@ -177,7 +192,9 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     intent = _INTENT.search(sentence)
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
-    in_sentence = [d for d in dates if s_start <= d.start < s_end]
+    lo = bisect_left(dates, s_start, key=_start_of)
+    hi = bisect_left(dates, s_end, key=_start_of)
+    in_sentence = dates[lo:hi]
     usable = []
     for d in in_sentence:
         lead = text[max(s_start, d.start - 12) : d.start]
@@ -189,7 +206,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             d.vague
             and not d.undefined
             and d.due is None
-            and re.match(r"(?:vanaf|sinds|tot)\b", d.text, _I)
+            and re.match(r"(?:vanaf|sinds|tot)\b", d.text.lower())
         ):
             continue
         usable.append(d)
@@ -219,9 +236,13 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     return s_start, s_end, "open", None
 
 
+def _start_of(d: DateMatch) -> int:
+    return d.start
+
+
 def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
     """Is the time expression introduced as a deadline ("tegen eind mei", "op 24 april")?"""
-    if re.match(r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind)\b", d.text, _I):
+    if re.match(r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind)\b", d.text.lower()):
         return True
     lead = text[max(s_start, d.start - 15) : d.start]
     return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|op)\s*$", lead, _I))

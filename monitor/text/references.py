@@ -32,7 +32,7 @@ def possessive_of(span: str) -> str | None:
 # Anchors, most specific first; the group name is the kind (or a family of kinds).
 _ANCHOR = re.compile(
     r"(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen))\b)"
-    r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bSV\b(?=\s*(?:nr\.?\s*)?\d))"
+    r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bsv\b(?=\s*(?:nr\.?\s*)?\d))"
     r"|(?P<interpellation>\binterpellaties?\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
@@ -40,8 +40,7 @@ _ANCHOR = re.compile(
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld)\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b)",
-    _I,
-)
+)  # run on the lower-cased text
 
 _NUMBER = re.compile(
     r"\s*(?:\(|,)?\s*(?P<nr>nrs?\.?|nummers?|n°)?\s*(?P<n>\d{1,5})(?![\d.,]\d|\s*%|[a-z])\b", _I
@@ -122,8 +121,11 @@ def find_references(
     out: list[tuple[int, int, str, int | None, date | None, str | None]] = []
     si = 0
     covered_until = -1
-    for m in _ANCHOR.finditer(text):
+    lowered = text.lower()
+    for m in _ANCHOR.finditer(lowered if len(lowered) == len(text) else text):
         if m.start() < covered_until:
+            continue
+        if m.lastgroup == "written" and m.group().startswith("sv") and text[m.start()] != "S":
             continue
         if any(a <= m.start() < b for a, b in skip):
             continue
