@@ -256,14 +256,71 @@ def test_daily_digest_arrives_at_its_time(scenario, server, settings, db, db_pat
                 assert len(texts(fake, ALICE)) in (n_a, n_a + 1)
 
         asyncio.run(script())
-    assert list_outbox(db, chat_id=ALICE) == [] or True
+    assert list_outbox(db, chat_id=ALICE) == []  # digests are not alerts
 
 
-@pytest.mark.parametrize("bad", ["", "x" * 201])
-def test_build_needs_a_token(settings, db, bad):
+def test_build_needs_a_token(settings, db):
     from telegram.error import InvalidToken
 
-    if bad:
-        return
     with pytest.raises(InvalidToken):
         build_application(replace(settings, telegram_token=None), db)
+
+
+def test_errors_are_logged_and_told_to_admins_without_the_token(
+    settings, db, db_path, caplog, monkeypatch
+):
+    caplog.set_level(logging.DEBUG)
+
+    def broken(_db):
+        raise RuntimeError(f"database exploded near {TOKEN}")
+
+    monkeypatch.setattr("state.queries.last_poll", broken)
+    with FakeTelegram() as fake:
+        app = build_application(bot_settings(settings, fake, db_path), db, poll=None,
+                                jobs=False)
+
+        async def script():
+            async with RunningBot(app):
+                fake.send_text(ALICE, "/status")
+                await until(lambda: texts(fake, ADMIN))
+
+        asyncio.run(script())
+        told = texts(fake, ADMIN)[0]
+        assert "RuntimeError" in told and "database exploded" in told
+        assert TOKEN not in told and "&lt;token&gt;" in told
+    assert "Traceback" in caplog.text and "database exploded" in caplog.text
+    assert TOKEN not in caplog.text
+
+
+def test_the_job_queue_delivers_alerts_on_its_own(settings, db, db_path):
+    """The real scheduler: the delivery job drains the outbox within a few seconds."""
+    from monitor.routing import chats_for
+    from state.chats import add_subscription, upsert_chat
+    from state.events import Event, record_events
+
+    upsert_chat(db, ALICE)
+    add_subscription(db, ALICE, "question", str(Q170), "vraag nr. 170")
+    question = {"id": Q170, "number": 170, "session_year": "2023-2024", "title": "Inburgering",
+                "site_url": f"https://www.vlaamsparlement.be/x/{Q170}"}
+    record_events(db, [Event(f"new_question:schv:{Q170}", "new_question", Q170,
+                             {"question": question})], route=chats_for)
+    with FakeTelegram() as fake:
+        app = build_application(bot_settings(settings, fake, db_path), db, poll=None)
+        names = sorted(job.name for job in app.job_queue.jobs())
+        assert names == ["delivery", "digest"]
+
+        async def script():
+            async with RunningBot(app):
+                await until(lambda: texts(fake, ALICE), timeout=10)
+
+        asyncio.run(script())
+        assert len(texts(fake, ALICE)) == 1 and "vraag nr. 170" in texts(fake, ALICE)[0]
+
+
+def test_opvolger_bot_without_a_token_points_to_the_demo(monkeypatch, capsys):
+    from monitor.cli import main
+
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert main(["bot"]) == 2
+    err = capsys.readouterr().err
+    assert "TELEGRAM_BOT_TOKEN" in err and "opvolger demo" in err
