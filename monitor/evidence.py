@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -36,6 +36,7 @@ __all__ = [
     "Assessment",
     "answer_part",
     "assess",
+    "assess_by_subquestion",
     "collect_evidence",
     "key_terms",
 ]
@@ -45,6 +46,8 @@ STRONG = 70.0
 WEAK = 50.0
 DATE_WINDOW = timedelta(days=45)  # a date this close to the due date supports the match
 MAX_EXCERPT = 400
+SUB_MIN_COMMON = 3  # content words a later sub-question shares with the promise's context
+SUB_MIN_DICE = 0.3
 
 MONTHS = {
     "januari": 1,
@@ -353,6 +356,67 @@ def assess(
     )
 
 
+def assess_by_subquestion(
+    context: str,
+    subquestions: Sequence[Mapping[str, Any]],
+    due: date | None,
+    *,
+    doc_date: date | None = None,
+) -> Assessment:
+    """The second channel: a later question asks about the promise in one of its numbered
+    parts, and the answer to that part reports it done.
+
+    `context` is what the promise is about (its span, subject and the sub-question it
+    answered); `subquestions` are the later document's parts (``label``, ``text``,
+    ``answer``). Never stronger than ``proposed``: the link is indirect.
+    """
+    ctx = set(key_terms(context))
+    best: tuple[float, Mapping[str, Any], tuple[str, ...]] | None = None
+    for sub in subquestions:
+        terms = set(key_terms(sub.get("text") or ""))
+        common = tuple(sorted(ctx & terms))
+        if len(common) < SUB_MIN_COMMON or not terms:
+            continue
+        dice = 2 * len(common) / (len(ctx) + len(terms))
+        if dice >= SUB_MIN_DICE and (best is None or dice > best[0]):
+            best = (dice, sub, common)
+    if best is None:
+        return Assessment("none", 0.0)
+    dice, sub, common = best
+    answer = sub.get("answer") or ""
+    done = bool(_DONE.search(answer)) and bool(_PAST.search(answer))
+    not_yet = bool(_NOT_YET.search(answer))
+    score = round(100 * dice, 1)
+    reasons = [f"deelvraag {sub.get('label')} vraagt ernaar ({score:.0f}/100)"]
+    if done:
+        reasons.append("gemeld als gedaan")
+    if not_yet:
+        reasons.append("'nog niet'")
+    if due is not None and doc_date is not None and doc_date > due:
+        reasons.append("gemeld na de termijn")
+    verdict = "proposed" if done and not not_yet else "none"
+    return Assessment(
+        verdict,
+        score,
+        excerpt=" ".join(answer.split())[:MAX_EXCERPT],
+        terms=common,
+        done=done,
+        not_yet=not_yet,
+        reasons=tuple(reasons),
+    )
+
+
+def _context(entry: store.LedgerEntry, own_subquestions: Sequence[Mapping[str, Any]]) -> str:
+    """The entry's span and subject, with the sub-question whose answer holds it."""
+    span = " ".join(entry.span.split())
+    parts = [entry.span, entry.subject]
+    for sub in own_subquestions:
+        if span and span[:80] in " ".join((sub.get("answer") or "").split()):
+            parts.append(sub.get("text") or "")
+            break
+    return " ".join(p for p in parts if p)
+
+
 def _date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -394,6 +458,10 @@ def collect_evidence(
     if entries is None:
         entries = store.list_entries(db, statuses=store.ACTIVE, question_ids=targets)
     start = answer_part(text)
+    later_subs = [
+        sub for sub in store.subquestions_of(db, question_id) if (sub.get("answer") or "").strip()
+    ]
+    own_subs: dict[int, list[dict[str, Any]]] = {}
     evidence_ref = ledger._evidence_ref(db, question_id, site_base)
     new_ids: list[int] = []
     for entry in entries:
@@ -414,6 +482,15 @@ def collect_evidence(
             doc_date=doc_date,
             back_refs=back,
         )
+        if result.verdict == "none" and later_subs:
+            own = own_subs.setdefault(
+                entry.question_id, store.subquestions_of(db, entry.question_id)
+            )
+            by_sub = assess_by_subquestion(
+                _context(entry, own), later_subs, entry.due_date, doc_date=doc_date
+            )
+            if by_sub.verdict != "none" and not result.not_yet:
+                result = by_sub
         if result.verdict == "none":
             continue
         evidence = {**evidence_ref, **result.to_dict()}
@@ -438,6 +515,8 @@ def collect_evidence(
                 continue
         else:
             item["state"] = "proposed"
+            short = any(r.startswith("minder dan beloofd") for r in result.reasons)
+            item["suggested"] = "partly_kept" if short else "kept"
             event = ledger.status_event(
                 entry, "proposed", evidence=evidence, site_base=site_base, historical=historical
             )

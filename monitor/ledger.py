@@ -222,18 +222,32 @@ def confirm(
     question_id: int,
     *,
     by: str | None = None,
+    status: str | None = None,
     now: datetime | None = None,
     route: Router | None = chats_for,
     site_base: str = DEFAULT_SITE_BASE,
 ) -> list[int]:
-    """Accept ("ingelost") the evidence from `question_id`: the entry becomes kept."""
+    """Accept ("ingelost") the evidence from `question_id`: the entry becomes kept, or
+    partly kept when the evidence reported less than was promised (or `status` says)."""
     entry = store.get_entry(db, entry_id)
     if entry is None:
         raise store.EntryNotFound(entry_id)
+    pending = [p for p in entry.proposals if p.get("question_id") == int(question_id)]
+    status = status or (pending[0].get("suggested") if pending else None) or "kept"
+    if status not in ("kept", "partly_kept"):
+        raise ValueError(f"a proposal confirms to kept or partly_kept, not {status!r}")
     evidence = _evidence_ref(db, question_id, site_base)
-    event = status_event(entry, "kept", evidence=evidence, site_base=site_base)
+    event = status_event(entry, status, evidence=evidence, site_base=site_base)
     return store.decide_proposal(
-        db, entry_id, question_id, accept=True, by=by, events=[event], route=route, now=now
+        db,
+        entry_id,
+        question_id,
+        accept=True,
+        by=by,
+        status=status,
+        events=[event],
+        route=route,
+        now=now,
     )
 
 

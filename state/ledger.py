@@ -47,6 +47,7 @@ __all__ = [
     "question_facts",
     "question_text",
     "set_status",
+    "subquestions_of",
 ]
 
 STATUSES = ("open", "due_soon", "overdue", "kept", "partly_kept", "dropped")
@@ -504,5 +505,16 @@ def citing_refs(db: Database, target_id: int) -> list[dict[str, Any]]:
             "session_year, target_id, confidence FROM refs "
             "WHERE target_id = ? AND question_id != ? ORDER BY question_id, start",
             [int(target_id), int(target_id)],
+        )
+    )
+
+
+def subquestions_of(db: Database, question_id: int) -> list[dict[str, Any]]:
+    """The stored sub-questions of a question (label, text, status, answer), in order."""
+    return list(
+        db.query(
+            "SELECT label, text, status, answer FROM subquestions WHERE question_id = ? "
+            "ORDER BY rowid",
+            [int(question_id)],
         )
     )

@@ -151,3 +151,51 @@ def test_late_resolution_makes_earlier_stored_answer_evidence(tmp_path):
     assert notulen.source == "requested_document"
     assert [p["question_id"] for p in notulen.proposals] == [LATER_ID]
     assert len(new) == 2 and outbox_rows(db) == []  # historical: stored, not alerted
+
+
+def _pdf_text(name: str) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(FIXTURES / name).pages)
+
+
+def test_seed_pdf_is_evidence_for_question_350(tmp_path):
+    """The fixtures' nr. 350 (2022-2023) promised contacts with ten of the nineteen
+    municipalities by the end of 2023 and the Rijksregister link in autumn 2023; the seed's
+    answer (April 2024) reports nine municipalities and letters sent since 2 February 2024:
+    partly kept, and kept late — both proposed for a person to confirm."""
+    from tests.test_ledger_support import Q350_ID
+
+    db = open_db(tmp_path / "t.db")
+    text_350 = _pdf_text("pfile-1971860.pdf")
+    add_question(
+        db, Q350_ID, number=350, session_year="2022-2023", asked_on="2023-06-09",
+        answered_on="2023-07-06", minister="Bart Somers", text=text_350,
+        title="Inburgering in Brussel - Lokale wervingsplannen met de gemeenten",
+    )  # fmt: skip
+    analyse(db, Q350_ID, text_350, doc_date=date(2023, 7, 6))
+    ledger.advance(db, today=date(2024, 4, 1), due_soon_days=7)
+    contact = by_span(db, "tien van de negentien")
+    link = by_span(db, "koppeling met het Rijksregister")
+    assert contact.status == link.status == "overdue"
+
+    seed = _pdf_text("pfile-2058696.pdf")
+    assert "BIJLAGE:" in seed
+    add_seed_question(db, text=seed)
+    analyse(db, SEED_ID, seed, doc_date=date(2024, 4, 2))
+    ledger.after_document(db, SEED_ID, seed)
+
+    contact, link = store.get_entry(db, contact.id), store.get_entry(db, link.id)
+    [c] = contact.proposals
+    assert c["question_id"] == SEED_ID and c["suggested"] == "partly_kept"
+    assert any(r.startswith("minder dan beloofd") for r in c["reasons"])
+    [k] = link.proposals
+    assert k["suggested"] == "kept" and "gemeld na de termijn" in k["reasons"]
+    assert "2 februari 2024" in k["excerpt"]
+
+    ledger.confirm(db, contact.id, SEED_ID)
+    ledger.confirm(db, link.id, SEED_ID)
+    assert store.get_entry(db, contact.id).status == "partly_kept"
+    assert store.get_entry(db, link.id).status == "kept"
+    keys = {r["key"] for r in db.query("SELECT key FROM events")}
+    assert {f"promise_partly_kept:{contact.id}", f"promise_kept:{link.id}"} <= keys
