@@ -31,7 +31,9 @@ def possessive_of(span: str) -> str | None:
 
 # Anchors, most specific first; the group name is the kind (or a family of kinds).
 _ANCHOR = re.compile(
-    r"(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen))\b)"
+    # a word start, and the first letters of all anchors: lets the engine skip fast
+    r"(?<![\w])(?=[vamsidpgchrbk])"
+    r"(?:(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen))\b)"
     r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bsv\b(?=\s*(?:nr\.?\s*)?\d))"
     r"|(?P<interpellation>\binterpellaties?\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
@@ -39,7 +41,7 @@ _ANCHOR = re.compile(
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld)\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
-    r"|(?P<vraag>\bvra(?:ag|gen)\b)",
+    r"|(?P<vraag>\bvra(?:ag|gen)\b))",
 )  # run on the lower-cased text
 
 _NUMBER = re.compile(
