@@ -173,11 +173,14 @@ def _line(entry: LedgerEntry, lang: str, *, when: str | None = None) -> str:
 def proposal_text(entry: LedgerEntry, item: dict[str, Any], lang: str = "nl") -> str:
     question = {"id": entry.question_id, **entry.question}
     evidence_q = {"id": item.get("question_id")}
+    what = esc(entry.subject or entry.span, 160)
+    if item.get("suggested") == "partly_kept":
+        what += f" <i>({_t(lang, 'partly')})</i>"
     return _t(
         lang,
         "proposal",
         id=entry.id,
-        what=esc(entry.subject or entry.span, 160),
+        what=what,
         question=_question_link(question, lang),
         evidence=_question_link(evidence_q, lang),
         excerpt=esc(item.get("excerpt"), 300),

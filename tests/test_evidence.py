@@ -228,3 +228,40 @@ def test_no_resolved_reference_no_evidence(seeded):
     )  # fmt: skip
     assert evidence.collect_evidence(db, 1830002) == []
     assert store.get_entry(db, ids["minutes"]).status == "overdue"
+
+
+LINK = "De technische koppeling met het Rijksregister verwacht ik in het najaar van 2023."
+LINK_CONTEXT = (
+    LINK + " Wordt overwogen om ook in Brussel wervingsbrieven te versturen aan nieuwkomers?"
+)
+ASKS = (
+    "Is de vooropgestelde praktijk van het automatisch versturen van wervingsbrieven aan alle "
+    "nieuwkomers in het Brusselse Hoofdstedelijke Gewest al in werking getreden?"
+)
+
+
+@pytest.mark.parametrize(
+    ("subs", "verdict"),
+    [
+        # a later part asks about it, and its answer reports it done (after the due date)
+        ([{"label": "4", "text": ASKS, "answer": "De verzending startte op 2 februari 2024."}],
+         "proposed"),
+        # same part, answered "nog niet"
+        ([{"label": "4", "text": ASKS, "answer": "De brieven worden nog niet verstuurd."}],
+         "none"),
+        # same part, the answer is still a promise
+        ([{"label": "4", "text": ASKS, "answer": "De verzending start in juni."}], "none"),
+        # a part about something else
+        ([{"label": "1", "text": "Hoeveel inburgeraars kozen voor een NT2-traject?",
+           "answer": "Er werden 8 trajecten gestart."}], "none"),
+        ([], "none"),
+    ],
+)  # fmt: skip
+def test_assess_by_subquestion(subs, verdict):
+    result = evidence.assess_by_subquestion(
+        LINK_CONTEXT, subs, D("2023-12-20"), doc_date=D("2024-04-02")
+    )
+    assert result.verdict == verdict, result
+    if verdict == "proposed":
+        assert result.reasons[0].startswith("deelvraag 4 vraagt ernaar")
+        assert "gemeld na de termijn" in result.reasons
