@@ -71,8 +71,14 @@ def minister_title(text: str | None, minister: str | None) -> str | None:
     return None
 
 
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste")
+
+
 def _quote(span: str) -> str:
-    return "“" + " ".join(span.split()) + "”"
+    """The span verbatim between Dutch quotes, its line breaks undone; a sentence that the
+    span cuts off before its full stop gets the stop after the quote."""
+    text = " ".join(span.split())
+    return f"“{text}”" + ("" if text.endswith((".", "?", "!", ":")) else ".")
 
 
 def _document_in(span: str) -> str | None:
@@ -80,16 +86,45 @@ def _document_in(span: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _questions_for(entry: LedgerEntry, today: date | None) -> list[str]:
-    """The numbered sub-questions that follow up one entry."""
-    what = entry.subject or "deze toezegging"
-    doc = _document_in(entry.span) or (entry.subject if entry.kind == "document" else None)
-    due = entry.due_date
+def _with_article(noun: str) -> str:
+    if noun.split()[0] in ("de", "het", "een", "die", "dat", "deze", "dit"):
+        return noun
+    plural = noun.endswith(("en", "s")) or noun == "notulen"
+    neuter = noun.startswith(("rapport", "verslag ", "overzicht", "actieplan"))
+    return ("het " if neuter and not plural else "de ") + noun
+
+
+def _attachment_name(entry: LedgerEntry) -> str:
+    return entry.subject.removeprefix("bijlage: ") if entry.subject else entry.span
+
+
+def _is_document(entry: LedgerEntry) -> bool:
+    return entry.source in ("requested_document", "attachment") or entry.kind == "document"
+
+
+def _this(index: int, total: int) -> str:
+    """ "deze toezegging" when there is one, else "de eerste toezegging", ..."""
+    if total == 1:
+        return "deze toezegging"
+    word = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}de"
+    return f"de {word} toezegging"
+
+
+def _questions_for(entry: LedgerEntry, today: date | None, which: str) -> list[str]:
+    """The numbered sub-questions that follow up one entry (`which`: "deze toezegging")."""
     out: list[str] = []
-    if entry.source in ("requested_document", "attachment") or entry.kind == "document":
-        name = entry.subject.removeprefix("bijlage: ") if entry.subject else "het document"
+    if entry.source == "attachment":
         out.append(
-            f"Kan u {name} alsnog bezorgen? Gelieve het document toe te voegen aan het antwoord."
+            f"Kan u de bijlage “{_attachment_name(entry)}” alsnog bezorgen? Gelieve ze toe "
+            "te voegen aan het antwoord."
+        )
+        out.append("Zo niet: waarom werd ze niet gepubliceerd?")
+        return out
+    if _is_document(entry):
+        doc = entry.subject or _document_in(entry.span) or "het gevraagde document"
+        out.append(
+            f"Kan u {_with_article(doc)} alsnog bezorgen? Gelieve het document toe te voegen "
+            "aan het antwoord."
         )
         out.append("Zo niet: waarom niet, en wanneer kan het wel worden bezorgd?")
         return out
@@ -97,34 +132,25 @@ def _questions_for(entry: LedgerEntry, today: date | None) -> list[str]:
         target = _REFERRED_TO.search(entry.span)
         who = target.group(1) if target else "de bevoegde instantie"
         out.append(
-            f"Heeft u de gevraagde gegevens ({what}) intussen kunnen opvragen bij {who}? "
-            "Zo ja, wat zijn ze?"
+            f"Heeft u de gevraagde gegevens intussen kunnen opvragen bij {who}? Zo ja, wat zijn ze?"
         )
         out.append("Welke afspraken bestaan er om deze gegevens voortaan uit te wisselen?")
         return out
     if entry.kind == "open":
-        out.append(f"Wat zijn de resultaten van de opvolging ({what}) tot nu toe?")
+        out.append(f"Wat zijn de resultaten van de opvolging die u met {which} aankondigde?")
         out.append("Welke conclusies trekt u daaruit, en welke stappen zet u nu?")
         return out
+    due = entry.due_date
     if due and today and today > due:
-        out.append(
-            f"Werd de toezegging ({what}) intussen uitgevoerd? Zo ja, op welke datum? "
-            "Zo nee, waarom niet?"
-        )
+        out.append(f"Werd {which} intussen uitgevoerd? Zo ja, op welke datum? Zo nee, waarom niet?")
         out.append("Wat is de nieuwe timing, en welke stappen staan daarvoor nog gepland?")
     else:
-        out.append(f"Wat is de stand van zaken van de toezegging ({what})?")
+        out.append(f"Wat is de stand van zaken van {which}?")
         out.append("Blijft de vooropgestelde timing behouden? Zo niet, wat is de nieuwe timing?")
+    doc = _document_in(entry.span)
     if doc:
         out.append(f"Gelieve {_with_article(doc)} toe te voegen aan het antwoord.")
     return out
-
-
-def _with_article(noun: str) -> str:
-    plural = noun.endswith(("en", "s")) or noun == "notulen"
-    return (
-        "de " if plural or not noun.startswith(("rapport", "verslag", "overzicht")) else "het "
-    ) + noun
 
 
 def draft_followup(
@@ -136,7 +162,7 @@ def draft_followup(
     asker: str | None = None,
 ) -> str:
     """The draft question (plain text) that follows up `entry` and, after it, `others`
-    (outstanding entries of the same question).
+    (outstanding promises of the same answer).
 
     `asker` is the member who will ask it (default: the asker of the earlier question,
     who then cites "mijn schriftelijke vraag").
@@ -151,9 +177,11 @@ def draft_followup(
     cited = f"vraag nr. {number}" if number else f"vraag {entry.question_id}"
     if asked_on:
         cited += f" van {asked_on}"
-    whose = "mijn schriftelijke " if same_asker else "de schriftelijke "
+    cited = ("mijn schriftelijke " if same_asker else "de schriftelijke ") + cited
     if not same_asker:
         cited += f" van collega {original_asker}"
+    if q.get("title"):
+        cited += f" over “{q['title']}”"
     title = q.get("title") or "Opvolging"
     portfolio = minister_title(question_text, minister)
 
@@ -167,28 +195,36 @@ def draft_followup(
     if portfolio:
         lines.append(portfolio)
     lines.append(f"{title} - Opvolging")
-    intro = f"In het antwoord op {whose}{cited}"
-    if q.get("title"):
-        intro += f" over “{q['title']}”"
-    lines.append(intro + " stelde u:")
-    lines.append(_quote(entry.span))
-    due = entry.due_date
-    if due and today and today > due and entry.kind == "dated":
+    if entry.source == "attachment":
         lines.append(
-            f"Die termijn ({dutch_date(due)}) is intussen verstreken. Ik vond nog geen "
-            "bericht dat deze toezegging werd uitgevoerd."
+            f"Het antwoord op {cited} vermeldt als bijlage “{_attachment_name(entry)}”. "
+            "Die bijlage werd echter niet samen met het antwoord gepubliceerd."
         )
-    elif entry.kind == "referral":
-        lines.append("Op dat deel van mijn vraag kwam daardoor geen antwoord.")
-    elif entry.kind == "document":
+    elif _is_document(entry):
+        lines.append(f"In {cited} vroeg ik:")
+        lines.append(_quote(entry.span))
         lines.append("Dat document werd niet bij het antwoord gevoegd.")
-    extra = [o for o in others if o.id != entry.id]
-    if extra:
+    else:
+        lines.append(f"In het antwoord op {cited} stelde u:")
+        lines.append(_quote(entry.span))
+        due = entry.due_date
+        if due and today and today > due and entry.kind == "dated":
+            lines.append(
+                f"Die termijn ({dutch_date(due)}) is intussen verstreken. Ik vond nog geen "
+                "bericht dat deze toezegging werd uitgevoerd."
+            )
+        elif entry.kind == "referral":
+            lines.append("Op dat deel van mijn vraag kwam daardoor geen antwoord.")
+    extra = [o for o in others if o.id != entry.id and not _is_document(o)]
+    if extra and not _is_document(entry):
         lines.append("Daarnaast stelde u in hetzelfde antwoord:")
-        lines.extend(f"- {_quote(o.span)}" for o in extra)
+        lines.extend(_quote(o.span) for o in extra)
+    else:
+        extra = []
+    items = [entry, *extra]
     n = 0
-    for item in [entry, *extra]:
-        for question in _questions_for(item, today):
+    for index, item in enumerate(items):
+        for question in _questions_for(item, today, _this(index, len(items))):
             n += 1
             lines.append(f"{n}. {question}")
     return "\n".join(lines) + "\n"

@@ -43,7 +43,9 @@ def test_draft_for_overdue_minutes(seeded):
         "“De verslagen van 6 december 2023 en 14 februari 2024 worden op 24 april 2024 "
         "goedgekeurd.”" in text
     )
+    assert "\n“De verslagen" in text
     assert "(24 april 2024) is intussen verstreken" in text
+    assert "1. Werd deze toezegging intussen uitgevoerd?" in text
     numbered = [line for line in lines if line[:2] in ("1.", "2.", "3.")]
     assert [n[:2] for n in numbered] == ["1.", "2.", "3."]
     assert "Gelieve de verslagen toe te voegen aan het antwoord." in text
@@ -56,6 +58,7 @@ def test_draft_numbers_other_overdue_entries_after(seeded):
     assert "Daarnaast stelde u in hetzelfde antwoord:" in text
     assert "metrotoestellen van de MIVB" in text
     assert "5. " in text  # 3 for the minutes + 2 for the metro campaign
+    assert "1. Werd de eerste toezegging" in text and "4. Werd de tweede toezegging" in text
     only = draft.draft_for(db, ids["minutes"], today=date(2024, 7, 1), include_others=False)
     assert "MIVB" not in only
 
@@ -76,8 +79,8 @@ def test_draft_for_missing_attachment(seeded):
     ledger.check_attachments(db, 1813507)
     [entry] = store.list_entries(db, sources=("attachment",))
     text = draft.draft_for(db, entry.id, today=date(2024, 5, 2), include_others=False)
-    assert "Kan u Welkomstbrief Bon Nederlands alsnog bezorgen?" in text
-    assert "Dat document werd niet bij het antwoord gevoegd." in text
+    assert "vermeldt als bijlage “Welkomstbrief Bon Nederlands”" in text
+    assert "1. Kan u de bijlage “Welkomstbrief Bon Nederlands” alsnog bezorgen?" in text
 
 
 def test_draft_unknown_entry(seeded):
@@ -97,3 +100,22 @@ def test_dutch_date(value, expected):
 def test_minister_title_absent():
     assert draft.minister_title("geen kop", "Gwendolyn Rutten") is None
     assert draft.minister_title(None, "Gwendolyn Rutten") is None
+
+
+def test_draft_for_requested_document_quotes_the_question(seeded):
+    db, _ids = seeded
+    from state import ledger as store
+
+    entry_id = store.add_entry(
+        db, 1813507, source="requested_document", kind="document",
+        span="Gelieve de notulen van die vergadering(en) toe te voegen aan het antwoord",
+        subject="notulen van die vergadering(en)",
+    )  # fmt: skip
+    text = draft.draft_for(db, entry_id, today=date(2024, 5, 2))
+    assert "In mijn schriftelijke vraag nr. 170 van 15 maart 2024" in text
+    assert (
+        "vroeg ik:\n“Gelieve de notulen van die vergadering(en) toe te voegen aan het antwoord”."
+        in text
+    )
+    assert "1. Kan u de notulen van die vergadering(en) alsnog bezorgen?" in text
+    assert "Daarnaast" not in text  # promises are not mixed into a document request
