@@ -19,6 +19,7 @@ import bisect
 import logging
 import sys
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -78,6 +79,10 @@ class Limiter:
         self._slots: list[float] = []  # reserved global slot times, sorted
         self._chat_next: dict[int, float] = {}
         self._paused_until = 0.0
+        # what actually went out: a late wake-up (a busy loop) must not burst
+        self.window_max = max(1, int(rate)) if rate else 0
+        self._sent: deque[float] = deque()
+        self._chat_sent: dict[int, float] = {}
 
     def pause(self, seconds: float) -> None:
         """Stop all sending for `seconds` (a 429 from Telegram)."""
@@ -100,10 +105,30 @@ class Limiter:
         return at
 
     async def acquire(self, chat_id: int) -> None:
+        """Wait for this chat's turn; returns when a message may be sent right away."""
         at = self._reserve(chat_id)
         delay = at - self.clock()
         if delay > 0:
             await self.sleep(delay)
+        # guard on the real send times too: at most `window_max` in any second, one
+        # `chat_interval` apart per chat, and nothing during a pause
+        gap = self.group_interval if chat_id < 0 else self.chat_interval
+        while True:
+            now = self.clock()
+            while self._sent and self._sent[0] <= now - 1.0:
+                self._sent.popleft()
+            wait = self._paused_until - now
+            if self.window_max and len(self._sent) >= self.window_max:
+                wait = max(wait, self._sent[0] + 1.0 - now)
+            last = self._chat_sent.get(chat_id)
+            if last is not None:
+                wait = max(wait, last + gap - now)
+            if wait <= 0:
+                break
+            await self.sleep(wait + 0.001)
+        if self.window_max:
+            self._sent.append(now)
+        self._chat_sent[chat_id] = now
 
 
 class TelegramSender:
