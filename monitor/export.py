@@ -29,7 +29,7 @@ STATUS_LABELS = {
     "overdue": "vervallen",
     "kept": "voldaan",
     "partly_kept": "deels voldaan",
-    "dropped": "vervallen verklaard",
+    "dropped": "geschrapt",
 }
 KIND_LABELS = {
     "dated": "toezegging",

@@ -267,5 +267,5 @@ def run_drop(args: argparse.Namespace) -> int:
     except (store.EntryNotFound, store.StaleStatus) as exc:
         print(f"Kan #{args.entry} niet laten vallen: {exc}", file=sys.stderr)
         return 1
-    print(f"#{args.entry} vervallen verklaard")
+    print(f"#{args.entry} geschrapt")
     return 0
