@@ -235,12 +235,8 @@ def digest_sections(
             chosen.sort(key=lambda e: e.due or "", reverse=True)
             lines = [_line(e, lang) for e in chosen]
         elif name == "kept":
-            stamp = since.isoformat(timespec="seconds")
-            chosen = [
-                e
-                for e in entries
-                if e.status in ("kept", "partly_kept") and e.status_changed_at >= stamp
-            ]
+            kept = {e.id for e in store.newly_kept_since(db, since.isoformat())}
+            chosen = [e for e in entries if e.id in kept]
             lines = [
                 _line(e, lang, when=_t(lang, "partly") if e.status == "partly_kept" else "")
                 for e in chosen

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from state.clock import now_iso
+from state.clock import BRUSSELS, now_iso
 from state.events import Event, Router, record_events
 
 __all__ = [
@@ -262,7 +262,14 @@ def newly_kept_since(
 ) -> list[LedgerEntry]:
     """Entries that became kept or partly kept at or after `since` (ISO timestamp)."""
     entries = list_entries(db, statuses=("kept", "partly_kept"), question_ids=question_ids)
-    return [e for e in entries if e.status_changed_at >= since]
+    moment = _moment(since)
+    return [e for e in entries if _moment(e.status_changed_at) >= moment]
+
+
+def _moment(value: str) -> datetime:
+    """An ISO timestamp as an aware datetime (compared across UTC offsets, e.g. DST)."""
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=BRUSSELS)
 
 
 def evidence_proposals(

@@ -231,3 +231,17 @@ def test_list_filters(seeded):
         "2024-06-20"
     ]
     assert len(store.list_entries(db, limit=2)) == 2
+
+
+def test_newly_kept_since_compares_instants_across_dst(seeded):
+    db, ids = seeded
+    from datetime import datetime
+
+    # 02:30 summer time on the night the clocks go back is 00:30 UTC ...
+    store.set_status(
+        db, ids["minutes"], "kept", now=datetime.fromisoformat("2024-10-27T02:30:00+02:00")
+    )
+    assert store.get_entry(db, ids["minutes"]).status_changed_at == "2024-10-27T02:30:00+02:00"
+    # ... before 02:10 winter time (01:10 UTC), though it sorts after it as text
+    assert store.newly_kept_since(db, "2024-10-27T02:10:00+01:00") == []
+    assert len(store.newly_kept_since(db, "2024-10-27T00:10:00+00:00")) == 1
