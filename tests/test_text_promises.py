@@ -156,7 +156,90 @@ CASES = [
     ("Wij blijven er stevig en breed op inzetten om dit tegen te gaan.", D, "open", None),
 ]
 
+CASES += [
+    # the minister reported in a committee report
+    (
+        "De minister antwoordt dat de evaluatie tegen het einde van dit jaar aan het parlement zal "
+        "worden voorgelegd.",
+        date(2023, 5, 10),
+        "dated",
+        "2023-12-31",
+    ),
+    # "in de loop van volgend jaar"
+    (
+        "Die zal in de loop van volgend jaar worden verspreid.",
+        date(2021, 11, 15),
+        "dated",
+        "2022-12-31",
+    ),
+    # present tense, "kan ik u meedelen dat ... op <date> wordt gelanceerd"
+    (
+        "Ik kan u meedelen dat de subsidieoproep op 1 september 2023 wordt gelanceerd.",
+        date(2023, 6, 20),
+        "dated",
+        "2023-09-01",
+    ),
+    # "gaat begin volgend jaar online"
+    (
+        "De nieuwe website gaat begin volgend jaar online.",
+        date(2022, 11, 10),
+        "dated",
+        "2023-03-31",
+    ),
+    # "moet ... tegen de zomer van 2024": a deadline the government sets itself
+    (
+        "Tegen de zomer van 2024 moet het nieuwe systeem volledig operationeel zijn.",
+        date(2023, 10, 1),
+        "dated",
+        "2024-06-21",
+    ),
+    # "is gepland voor eind 2025"
+    ("De tweede evaluatie is gepland voor eind 2025.", date(2023, 4, 1), "dated", "2025-12-31"),
+    # a promise after a report of what was done: "wordt binnenkort voorgelegd"
+    (
+        "Het ontwerp van decreet werd op 12 mei 2023 principieel goedgekeurd en wordt binnenkort "
+        "voor advies aan de Raad van State voorgelegd.",
+        date(2023, 6, 1),
+        "open",
+        None,
+    ),
+    # a present tense bound to a time without a last day
+    ("Het voorontwerp volgt na de zomer.", date(2023, 4, 1), "dated", None),
+    # "wil ... tegen eind 2023" (a weaker intention, with a date)
+    (
+        "Tegen eind 2023 wil Bon met tien van de negentien gemeenten een contact hebben.",
+        date(2023, 7, 6),
+        "dated",
+        "2023-12-31",
+    ),
+    # "verwacht ik in het najaar van 2023"
+    (
+        "De technische koppeling met het Rijksregister verwacht ik in het najaar van 2023.",
+        date(2023, 7, 6),
+        "dated",
+        "2023-12-20",
+    ),
+    # a Dutch promise register: "zegt toe ... voor 1 juli 2023"
+    (
+        "De staatssecretaris zegt toe de Kamer voor 1 juli 2023 te informeren over het onderzoek.",
+        date(2023, 3, 14),
+        "dated",
+        "2023-07-01",
+    ),
+]
+
 NEGATIVES = [
+    # an expectation about a trend is a forecast
+    ("We verwachten dat die trend zich zal doorzetten.", D),
+    ("Naar verwachting zal de wachtlijst tegen 2025 verdwenen zijn.", D),
+    # the speech announcing its own order
+    ("Ik zal eerst de cijfers geven en daarna ingaan op de maatregelen.", D),
+    # not the intention
+    ("Het is niet de bedoeling om het systeem uit te breiden naar andere gemeenten.", D),
+    # a decision in the past
+    ("De regering heeft op 20 januari 2023 beslist om 5 miljoen euro vrij te maken.", D),
+    # present practice, recurring
+    ("Jaarlijks worden de cijfers van het agentschap gepubliceerd.", D),
     # the asker's question
     ("Welke dienstverlening zal als eerste opnieuw worden opgestart?", D),
     # the asker's demand

@@ -249,7 +249,59 @@ CASES = [
     ),
 ]
 
+CASES += [
+    # a committee meeting with a day and month, the year from the document date
+    (
+        "Ik heb u daarover al ondervraagd in de commissie van 12 januari.",
+        date(2023, 3, 1),
+        [ref("de commissie van 12 januari", "debate", None, "2023-01-12", "2022-2023")],
+    ),
+    # an oral question of a colleague with its date
+    (
+        "Zoals ik reeds antwoordde op de vraag om uitleg van mevrouw Jans van 14 februari 2023, "
+        "is het budget volledig benut.",
+        None,
+        [
+            ref(
+                "de vraag om uitleg van mevrouw Jans van 14 februari 2023",
+                "oral_question",
+                None,
+                "2023-02-14",
+                "2022-2023",
+            )
+        ],
+    ),
+    # an interpellation held earlier, without number or date
+    (
+        "Collega's, we hebben hierover vorige maand nog een interpellatie gehad van collega "
+        "Van Rompuy.",
+        None,
+        [ref("een interpellatie gehad van collega Van Rompuy", "interpellation")],
+    ),
+    # a policy paper named by its title and legislature (not a session year)
+    (
+        "In zijn beleidsnota Inburgering en Gelijke Kansen 2019-2024 stelt de minister dat "
+        "inburgering een recht en een plicht is.",
+        None,
+        [ref("zijn beleidsnota Inburgering en Gelijke Kansen 2019-2024", "other")],
+    ),
+    # an earlier oral question, possessive and "vorige"
+    (
+        "In mijn vorige vraag om uitleg, in oktober, vroeg ik u naar de stand van zaken.",
+        None,
+        [ref("mijn vorige vraag om uitleg", "oral_question")],
+    ),
+]
+
 NEGATIVES = [
+    # the answer to the question being answered
+    "Het antwoord op uw vraag vindt u in bijlage.",
+    # a policy paper without title or year
+    "De beleidsnota Werk is klaar.",
+    # a future meeting
+    "Ik stel voor dat we dit agenderen in de commissie van volgende week.",
+    # "vragen" counted at a desk
+    "Er zijn 350 vragen ingediend bij het loket in 2023.",
     # amounts and counts are not question numbers
     "Tussen 1 juni 2022 en 20 maart 2024 ondertekenden 4.267 nieuwkomers een contract.",
     "Vorig jaar werden 879 boetes opgelegd voor overtreding van de inburgeringsplicht.",

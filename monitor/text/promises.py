@@ -66,7 +66,7 @@ _INTENT = re.compile(
 )
 # Weaker intentions count only with a time still to come: "Tegen eind 2023 wil Bon ...".
 _WEAK_INTENT = re.compile(
-    r"\b(?:wil|willen|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
+    r"\b(?:wil|willen|moet|moeten|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
     r"verwacht\s+(?:ik|we|wij|het\s+agentschap|de\s+administratie)|"
     r"(?:ik|we|wij)\s+verwacht(?:en)?|hoop|hopen|rekent|rekenen)\b",
     _I,
@@ -76,8 +76,17 @@ _DEADLINE_LEAD = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
-    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen)\b",
+    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen|"
+    r"gaat|gaan|komt|komen)\b",
     _I,
+)
+_SOON = re.compile(
+    r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
+    r"op\s+korte\s+termijn)\b",
+    _I,
+)
+_RECURRING = re.compile(
+    r"jaarlijks|maandelijks|wekelijks|periodiek|regelmatig|\belk\b|\bieder\b|\bper\b", _I
 )
 _QUESTION_VOICE = re.compile(
     r"^\s*(?:minister|mevrouw\s+de\s+minister|mijnheer\s+de\s+minister|minister-president|"
@@ -98,7 +107,8 @@ _NOT_PROMISE = re.compile(
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|zou|zouden|zal\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
-    r"oplopen|evolueren))\b",
+    r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,3}(?:verdubbelen|halveren|stabiliseren|doorzetten))\b",
     _I,
 )
 _SPEECH = re.compile(
@@ -107,7 +117,9 @@ _SPEECH = re.compile(
     r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
     r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b|"
     r"\b(?:ik|we|wij)\s+(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
-    r"samenvatten|schetsen)\b",
+    r"samenvatten|schetsen)\b|"
+    r"\b(?:ik|we|wij)\s+(?:zal|zullen)\s+(?:\w+\s+){0,2}?(?:eerst|kort|nu|vervolgens|daarna|"
+    r"tot\s+slot|even|meteen|achtereenvolgens)\b",
     _I,
 )
 # Every promise construction holds one of these words (a gate before the full patterns).
@@ -116,7 +128,7 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
@@ -216,12 +228,18 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         weak = _WEAK_INTENT.search(sentence)
         if not (_PRESENT.search(sentence) or weak) or doc_date is None:
             return None
+        if _SOON.search(sentence) and _PRESENT.search(sentence):
+            # "... en wordt binnenkort aan de Raad van State voorgelegd"
+            return s_start, s_end, "open", None
+        past = re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence, _I)
         ahead = [d for d in usable if d.due is not None and d.due > doc_date and not d.vague]
-        if not ahead:
-            return None
-        if re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence, _I):
-            return None
-        return s_start, s_end, "dated", ahead[0].due
+        if ahead and not past:
+            return s_start, s_end, "dated", ahead[0].due
+        bound = [d for d in usable if d.undefined and not _RECURRING.search(d.text.lower())]
+        if bound and not past and not ahead:
+            # "Het voorontwerp volgt na de zomer": a time still to come, without a last day
+            return s_start, s_end, "dated", None
+        return None
     if future and not intent and _past_future(sentence):
         return None
     if _CONDITIONAL.match(sentence):

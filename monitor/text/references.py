@@ -266,7 +266,17 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         if anchor in ("brief", "kamerbrief") and day_match is None and not numbers:
             return []
         if anchor in ("beleidsbrief", "beleidsnota") and not (session or day_match or numbers):
-            return []
+            named = re.match(
+                r"\s+(?:[A-Z][\w’'-]*\s+(?:(?:en|van|voor|de|het)\s+)?){1,8}"
+                r"\(?(?P<a>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<b>(?:19|20)\d\d))?\)?",
+                text[m.end() : s_end],
+            )
+            if not named:
+                return []
+            end = m.end() + named.end()
+            has_facts = True
+            if named["b"] and int(named["b"]) == int(named["a"]) + 1:
+                session = f"{named['a']}-{named['b']}"
         if anchor == "kamerstuk" and not numbers:
             return []
         if not has_facts:
@@ -399,15 +409,35 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
     if _EARLIER.search(before):
         return True, start, end
     if answer_on:
-        # "In antwoord op uw schriftelijke vraag": the question being answered
-        if re.search(r"\buw\s+(?:\w+\s+)?$", before, _I) and not re.search(
-            r"\b(?:uw|het)\s+antwoord", before, _I
-        ):
+        # "In antwoord op uw (schriftelijke) vraag", "het antwoord op uw vraag": the question
+        # being answered; "uw antwoord op mijn vraag" is the asker's earlier one
+        if re.search(r"\bop\s+uw\s+(?:\w+\s+)?$", before, _I):
             return False, start, end
         return True, start, end
     person = _OF_PERSON.match(text, m.end())
     if person and person.end() <= s_end and detw in ("een", "de", "die"):
         return True, start - (len(before) - det.start()), person.end()
+    # "we hebben vorige maand een interpellatie gehad van collega X"
+    if group in ("interpellation", "oral", "written") and detw in (
+        "een",
+        "de",
+        "die",
+        "mijn",
+        "uw",
+    ):
+        sentence = text[s_start:s_end]
+        done = re.search(
+            r"\b(?:gehad|gehouden|gesteld|ingediend|besproken|beantwoord)\b", after, _I
+        )
+        aux = re.search(r"\b(?:hebben|hebt|heb|heeft|had|hadden|werd|werden)\b", sentence, _I)
+        if done and aux and not _FUTURE.search(sentence) and detw != "die":
+            tail = re.match(
+                r"[^,.;:]*?\b(?:gehad|gehouden|gesteld|ingediend|besproken|beantwoord)\b"
+                r"(?:\s+(?:van|door)\s+(?:collega\s+|mevrouw\s+|de\s+heer\s+)?"
+                r"(?:[A-Z][\w’'-]+\s*){1,3})?",
+                after,
+            )
+            return True, start - (len(before) - det.start()), m.end() + (tail.end() if tail else 0)
     # "hebt u op mijn vraag hierover geantwoord"
     if detw == "mijn" and re.search(r"\b(?:geantwoord|antwoordde|beantwoord)\b", after, _I):
         verb = re.search(r"\b(?:hebt|heeft|heb|hebben)\b", before, _I)
