@@ -16,7 +16,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+    Update,
+)
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -389,14 +395,17 @@ async def promises(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Promises in the chat's scope, with due dates: /promises [open|due|overdue]."""
     svc = services(context)
     lang = _ensure_chat(svc, update)
-    which = (_args(context).strip().lower() or "open")[:20]
+    asked = (_args(context).strip().lower() or "open")[:20]
     which = {"open": "open", "due": "due", "overdue": "overdue", "vervallen": "overdue",
-             "binnenkort": "due"}.get(which)
+             "binnenkort": "due", "ics": "ics", "agenda": "ics", "csv": "csv"}.get(asked)
     if which is None:
         await _reply(update, say(lang, "promises_usage"))
         return
     today = svc.clock().astimezone(BRUSSELS).date()
     days = svc.settings.due_soon_days
+    if which in ("ics", "csv"):
+        await _send_export(update, svc, which, lang)
+        return
     entries = promises_in_scope(svc.db, _chat_id(update), which, today=today, due_soon_days=days)
     if not entries:
         await _reply(update, say(lang, "promises_none", which=which))
@@ -411,6 +420,25 @@ async def promises(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(entries) > 40:
         lines.append(say(lang, "more", n=len(entries) - 40))
     await _reply(update, split_blocks(["\n".join(lines)]))
+
+
+async def _send_export(update: Update, svc: Services, fmt: str, lang: str) -> None:
+    """The open promises in the chat's scope as a calendar (.ics) or a table (.csv)."""
+    from monitor.export import to_csv, to_ics
+
+    today = svc.clock().astimezone(BRUSSELS).date()
+    entries = promises_in_scope(
+        svc.db, _chat_id(update), "open", today=today, due_soon_days=svc.settings.due_soon_days
+    )
+    if fmt == "ics":
+        data = to_ics(entries, site_base=svc.settings.site_base)
+    else:
+        data = to_csv(entries, site_base=svc.settings.site_base).encode("utf-8")
+    await update.effective_message.reply_document(
+        InputFile(data, filename=f"opvolger-toezeggingen.{fmt}"),
+        caption=say(lang, "export_caption", n=len(entries)),
+        parse_mode=ParseMode.HTML,
+    )
 
 
 _DIGEST_TIME = re.compile(r"^(\d{1,2})[:.hu](\d{2})$")

@@ -39,6 +39,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "/list — je abonnementen\n"
             "/vraag <i>id | nr zittingsjaar</i> — één vraag: <code>/vraag 170 2023-2024</code>\n"
             "/promises [open|due|overdue] — toezeggingen: <code>/promises due</code>\n"
+            "/promises ics — de toezeggingen als agenda (.ics), <code>/promises csv</code> "
+            "als tabel\n"
             "/digest — het overzicht nu\n"
             "/digest <i>UU:MM</i> — elke dag om die tijd (Brussel): <code>/digest 08:00</code>; "
             "met <code>stil</code> ook op dagen zonder nieuws: <code>/digest 08:00 stil</code>\n"
@@ -96,7 +98,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "vraag_cites": "Verwijst naar",
         "vraag_cited_by": "Wordt opgevolgd door",
         "vraag_status": "Status",
-        "promises_usage": "Gebruik: /promises, /promises open, /promises due of /promises overdue.",
+        "promises_usage": (
+            "Gebruik: /promises, /promises open, /promises due, /promises overdue, "
+            "/promises ics of /promises csv."
+        ),
+        "export_caption": "📅 {n} openstaande toezeggingen binnen wat je volgt.",
         "promises_none": "Geen toezeggingen ({which}) binnen wat je volgt.",
         "promises_head_open": "<b>Openstaande toezeggingen</b>",
         "promises_head_due": "<b>Toezeggingen die binnen {days} dagen vervallen</b>",
@@ -151,6 +157,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "/list — your subscriptions\n"
             "/vraag <i>id | no session-year</i> — one question: <code>/vraag 170 2023-2024</code>\n"
             "/promises [open|due|overdue] — promises: <code>/promises due</code>\n"
+            "/promises ics — the promises as a calendar (.ics), <code>/promises csv</code> "
+            "as a table\n"
             "/digest — the digest now\n"
             "/digest <i>HH:MM</i> — every day at that time (Brussels): <code>/digest 08:00</code>; "
             "add <code>quiet</code> to get it on days without news too: "
@@ -208,7 +216,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "vraag_cites": "Cites",
         "vraag_cited_by": "Followed up by",
         "vraag_status": "Status",
-        "promises_usage": "Usage: /promises, /promises open, /promises due or /promises overdue.",
+        "promises_usage": (
+            "Usage: /promises, /promises open, /promises due, /promises overdue, "
+            "/promises ics or /promises csv."
+        ),
+        "export_caption": "📅 {n} open promises within what you follow.",
         "promises_none": "No promises ({which}) within what you follow.",
         "promises_head_open": "<b>Open promises</b>",
         "promises_head_due": "<b>Promises coming due within {days} days</b>",

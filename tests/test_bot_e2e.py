@@ -188,6 +188,12 @@ def test_commands_in_both_languages(scenario, server, settings, db, db_path, cap
                 allp = await ask(ALICE, "/promises")
                 assert "Openstaande toezeggingen" in allp and "31 december 2024" in allp
 
+                fake.send_text(ALICE, "/promises ics")
+                doc = (await until(lambda: fake.calls_to("sendDocument", chat_id=ALICE)))[0]
+                assert doc.params["document"]["filename"] == "opvolger-toezeggingen.ics"
+                assert doc.params["document"]["size"] > 200
+                assert "openstaande toezeggingen" in doc.params["caption"]
+
                 status = await ask(ALICE, "/status")
                 assert "Laatste controle" in status and "gelukt" in status
 
