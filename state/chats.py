@@ -210,7 +210,7 @@ def migrate_chat(db: Database, old_id: int, new_id: int, *, now: datetime | None
         )
         db.execute("DELETE FROM subscriptions WHERE chat_id = ?", [int(old_id)])
         db.execute(
-            "UPDATE OR IGNORE outbox SET chat_id = ?, status = 'pending' "
+            "UPDATE OR IGNORE outbox SET chat_id = ?, status = 'pending', next_attempt_at = NULL "
             "WHERE chat_id = ? AND status IN ('pending', 'sending')",
             [int(new_id), int(old_id)],
         )

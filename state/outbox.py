@@ -61,23 +61,22 @@ def claim_due(
     placeholders = ",".join("?" for _ in exclude_chats)
     exclude = f"AND o.chat_id NOT IN ({placeholders})" if exclude_chats else ""
     with db.atomic():
+        # one statement: the write lock is taken at once, so two workers never claim the
+        # same row (and never deadlock upgrading a read to a write)
         ids = [
             row[0]
             for row in db.execute(
+                "UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id IN ("
                 "SELECT o.id FROM outbox o JOIN chats c ON c.id = o.chat_id "
                 "WHERE o.status IN ('pending', 'sending') AND c.active = 1 "
                 "AND (o.next_attempt_at IS NULL OR julianday(o.next_attempt_at) <= julianday(?)) "
-                f"{exclude} ORDER BY o.id LIMIT ?",
-                [current, *sorted(exclude_chats), int(limit)],
+                f"{exclude} ORDER BY o.id LIMIT ?) RETURNING id",
+                [token, current, *sorted(exclude_chats), int(limit)],
             ).fetchall()
         ]
         if not ids:
             return []
         marks = ",".join("?" for _ in ids)
-        db.execute(
-            f"UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id IN ({marks})",
-            [token, *ids],
-        )
         rows = list(
             db.query(
                 "SELECT o.id, o.chat_id, o.event_id, o.attempts, o.parts_sent, c.lang, "

@@ -308,3 +308,21 @@ def test_unknown_event_kinds_are_delivered_generically(db):
     stream = io.StringIO()
     assert run(deliver_pending(db, ConsoleSender(stream), now=T0)).sent == 1
     assert "promise_weird" in stream.getvalue()
+
+
+def test_claims_are_exclusive_and_leases_expire(db, tmp_path):
+    from state import outbox
+
+    setup_chats(db, [1, 2, 3, 4])
+    record(db, "new_question:schv:1", {"question": question(1)})
+    other = open_db(tmp_path / "opvolger.db")  # a second worker, its own connection
+    mine = outbox.claim_due(db, now=T0, limit=2, lease_seconds=60)
+    theirs = outbox.claim_due(other, now=T0, limit=10, lease_seconds=60)
+    assert {c.chat_id for c in mine} == {1, 2} and {c.chat_id for c in theirs} == {3, 4}
+    # a live lease is not taken over; an expired one is, and the old owner loses the row
+    assert outbox.claim_due(other, now=T0 + timedelta(seconds=30), limit=10) == []
+    taken = outbox.claim_due(other, now=T0 + timedelta(seconds=61), limit=10, lease_seconds=60)
+    assert {c.id for c in taken} == {c.id for c in mine} | {c.id for c in theirs}
+    assert outbox.record_part(db, mine[0], 1, 1) is False
+    assert outbox.record_part(other, taken[0], 1, 1) is True
+    other.close()
