@@ -266,12 +266,19 @@ class TitleIndex:
     postings: dict[str, list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.keys = [_title_key(c) for c in self.candidates]
-        self.by_asker = {}
-        self.postings = {}
-        for i, cand in enumerate(self.candidates):
+        cands, self.candidates = self.candidates, []
+        self.keys, self.by_asker, self.postings = [], {}, {}
+        self.add(cands)
+
+    def add(self, candidates: Iterable[Candidate]) -> None:
+        """Add stored questions to the index (it grows as questions are stored)."""
+        for cand in candidates:
+            i = len(self.candidates)
+            self.candidates.append(cand)
+            key = _title_key(cand)
+            self.keys.append(key)
             self.by_asker.setdefault(norm_name(cand.asker), []).append(i)
-            for token in set(self.keys[i].split()):
+            for token in set(key.split()):
                 if len(token) > 2:
                     self.postings.setdefault(token, []).append(i)
 

@@ -45,6 +45,32 @@ class DbResolver:
         return [linking.Candidate.from_row(r) for r in rows]
 
 
+_INDEXES: dict[str, tuple[linking.TitleIndex, set[int]]] = {}
+
+
+def title_index(db: sqlite_utils.Database) -> linking.TitleIndex:
+    """The stored titles as a `linking.TitleIndex`, kept per database and grown with new ids.
+
+    Built once per process (a poll analyses many questions); titles edited later are not
+    re-indexed until the process restarts.
+    """
+    key = _db_key(db)
+    cached = _INDEXES.get(key) if key else None
+    index, known = cached or (linking.TitleIndex([]), set())
+    new = [i for i in findings.question_ids(db) if i not in known]
+    if new:
+        index.add(linking.Candidate.from_row(r) for r in findings.questions_by_ids(db, new))
+        known.update(new)
+    if key:  # an in-memory database is not cached: its identity is not stable
+        _INDEXES[key] = (index, known)
+    return index
+
+
+def _db_key(db: sqlite_utils.Database) -> str:
+    rows = db.execute("PRAGMA database_list").fetchall()
+    return next((r[2] for r in rows if r[1] == "main"), "") or ""
+
+
 def _citing(row: Mapping[str, Any] | None, question_id: int, doc_date: date | None):
     row = row or {}
     return linking.Citing(
@@ -144,15 +170,10 @@ def analyse(
     resembles: list[linking.Resemblance] = []
     if row and row.get("title"):
         me = linking.Candidate.from_row(row)
-        pool = findings.resemblance_pool(
-            db, exclude_id=question_id, before=me.asked_on.isoformat() if me.asked_on else None
-        )
         cited = {r["target_id"] for r in refs if r["target_id"] is not None}
-        resembles = [
-            r
-            for r in linking.resemble(me, [linking.Candidate.from_row(p) for p in pool])
-            if r.target_id not in cited
-        ][:RESEMBLE_LIMIT]
+        found = linking.resemble(me, title_index(db), limit=RESEMBLE_LIMIT + len(cited) + 1)
+        resembles = [r for r in found if r.target_id not in cited and r.target_id != question_id]
+        resembles = resembles[:RESEMBLE_LIMIT]
 
     subs = [
         {"label": s.label, "text": s.text, "status": s.status, "answer": s.answer}

@@ -19,6 +19,8 @@ __all__ = [
     "get_question",
     "list_findings",
     "questions_asked_on",
+    "question_ids",
+    "questions_by_ids",
     "questions_by_number",
     "refs_citing",
     "resemblance_pool",
@@ -76,6 +78,23 @@ def resemblance_pool(
         params.append(before)
     sql = f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE {' AND '.join(where)} ORDER BY id"
     return [_question(r) for r in db.query(sql, params)]
+
+
+def question_ids(db: Database) -> list[int]:
+    """Ids of all stored questions that have a title."""
+    return [row[0] for row in db.execute("SELECT id FROM questions WHERE title != ''").fetchall()]
+
+
+def questions_by_ids(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Linking facts of these questions (in chunks, for large id lists)."""
+    out: list[dict[str, Any]] = []
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id IN ({marks}) ORDER BY id"
+        out.extend(_question(r) for r in db.query(sql, chunk))
+    return out
 
 
 def save_findings(
