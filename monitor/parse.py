@@ -13,8 +13,9 @@ import io
 import json
 import logging
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -271,14 +272,26 @@ class QuestionRecord:
 
     def metadata(self) -> dict[str, Any]:
         """The normalised fields whose change is a change of the question."""
-        out = asdict(self)
-        for key in ("raw", "procedure"):
-            out.pop(key)
-        for key in ("asked_on", "answered_on"):
-            out[key] = out[key].isoformat() if out[key] else None
-        return out
+        return {
+            "id": self.id,
+            "number": self.number,
+            "session_year": self.session_year,
+            "title": self.title,
+            "subject": self.subject,
+            "themes": list(self.themes),
+            "asker": self.asker,
+            "asker_id": self.asker_id,
+            "minister": self.minister,
+            "minister_id": self.minister_id,
+            "asked_on": self.asked_on.isoformat() if self.asked_on else None,
+            "answered_on": self.answered_on.isoformat() if self.answered_on else None,
+            "status": self.status,
+            "timely": self.timely,
+            "answer_kind": self.answer_kind,
+            "document_urls": list(self.document_urls),
+        }
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         return content_hash(self.metadata())
 
