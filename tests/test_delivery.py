@@ -326,3 +326,50 @@ def test_claims_are_exclusive_and_leases_expire(db, tmp_path):
     assert outbox.record_part(db, mine[0], 1, 1) is False
     assert outbox.record_part(other, taken[0], 1, 1) is True
     other.close()
+
+
+def test_the_unavoidable_window_repeats_at_most_the_one_part(db, tmp_path):
+    """Killed after Telegram accepted a message but before the commit recording it: the
+    restarted worker repeats exactly that one message, nothing else."""
+    setup_chats(db, [1, 2, 3])
+    record(db, "new_question:schv:1", {"question": question(1)})
+    with FakeTelegram() as fake:
+        fake.hold(after=1)
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
+        worker = subprocess.Popen(
+            [sys.executable, str(WORKER), str(tmp_path / "opvolger.db"), fake.base_url],
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            assert fake.held.wait(30)
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(10)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+        fake.release(drop=False)  # Telegram accepts it; the worker never hears so
+        fake.wait_for(lambda: len(fake.calls_to("sendMessage")) == 2)
+        run(drain(fake, db, now=datetime.now(BRUSSELS) + timedelta(minutes=5)))
+        counts = {c: len(fake.texts(c)) for c in (1, 2, 3)}
+        assert sorted(counts.values()) == [1, 1, 2]  # one duplicate: chat 2's message
+        assert counts[2] == 2
+    assert outbox_counts(db) == {"sent": 3}
+
+
+def test_unreachable_api_is_retried_later(db):
+    setup_chats(db, [1])
+    record(db, "new_question:schv:1", {"question": question(1)})
+    fake = FakeTelegram().start()
+    fake.stop()  # nothing listens on its port any more
+
+    from telegram.request import HTTPXRequest
+
+    async def go():
+        bot = Bot(TOKEN, base_url=fake.base_url, request=HTTPXRequest(connect_timeout=0.5))
+        return await deliver_pending(db, TelegramSender(bot, Limiter(rate=0)), now=T0)
+
+    report = run(go())
+    row = list_outbox(db)[0]
+    assert report.retried == 1 and row["status"] == "pending" and row["attempts"] == 1
+    assert "NetworkError" in row["last_error"] or "TimedOut" in row["last_error"]
