@@ -226,6 +226,7 @@ async def track(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 label += f": {question['title']}"
             label = label[:150]
         else:
+            label = html.unescape(question_label({"id": value}, lang))
             suffix = say(lang, "track_unknown_question")
     if chats.has_subscription(db, chat_id, kind, value):
         await _reply(update, say(lang, "track_already", what=_what(lang, kind, label)))

@@ -81,7 +81,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_unknown_question": (
             " Die vraag heb ik nog niet opgehaald; je hoort het zodra ze verschijnt."
         ),
-        "what_question": "vraag {label}",
+        "what_question": "{label}",
         "what_person": "parlementslid {label}",
         "what_minister": "minister {label}",
         "what_theme": "het thema {label}",
@@ -199,7 +199,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_unknown_question": (
             " I have not fetched that question yet; you will hear when it appears."
         ),
-        "what_question": "question {label}",
+        "what_question": "{label}",
         "what_person": "member of parliament {label}",
         "what_minister": "minister {label}",
         "what_theme": "the theme {label}",

@@ -77,8 +77,7 @@ def test_track_alert_untrack_and_privacy(scenario, server, settings, db, db_path
                 fake.send_text(ALICE, "/track 350 2022-2023")
                 await until(lambda: texts(fake, ALICE))
                 confirm = texts(fake, ALICE)[0]
-                assert "Je volgt nu vraag" in confirm
-                assert "nr. 350 (2022-2023)" in confirm
+                assert "Je volgt nu vraag nr. 350 (2022-2023): Inburgering in Brussel" in confirm
 
                 # another chat sees none of it
                 fake.send_text(BOB, "/list")
@@ -173,7 +172,11 @@ def test_commands_in_both_languages(scenario, server, settings, db, db_path, cap
                 person = await ask(ALICE, "/track tavernier")
                 assert "parlementslid Annabel Tavernier" in person
                 keyword = await ask(ALICE, "/track woord inburgeringsattest")
-                assert "trefwoord" in keyword
+                assert "trefwoord „inburgeringsattest”" in keyword
+                unknown = await ask(ALICE, "/track 1999999")
+                assert "Je volgt nu vraag 1999999." in unknown and "nog niet" in unknown
+                again = await ask(ALICE, "/track 1999999")
+                assert "al" in again
 
                 card = await ask(ALICE, "/vraag 170 2023-2024")
                 assert "Inburgering - Brussels Hoofdstedelijk Gewest" in card
