@@ -229,6 +229,9 @@ CASES += [
 ]
 
 NEGATIVES = [
+    # the asker's own plan
+    ("Ik zal hierover een schriftelijke vraag stellen.", D),
+    ("Ik zal de minister hierover blijven ondervragen.", D),
     # an expectation about a trend is a forecast
     ("We verwachten dat die trend zich zal doorzetten.", D),
     ("Naar verwachting zal de wachtlijst tegen 2025 verdwenen zijn.", D),

@@ -293,7 +293,96 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a Dutch committee debate with a date
+    (
+        "Tijdens het commissiedebat van 15 maart 2023 heb ik toegezegd de Kamer te informeren.",
+        None,
+        [ref("het commissiedebat van 15 maart 2023", "debate", None, "2023-03-15", "2022-2023")],
+    ),
+    # question time: an oral question
+    (
+        "In het mondelinge vragenuur van 10 januari 2023 vroeg het lid Omtzigt naar de toeslagen.",
+        None,
+        [
+            ref(
+                "het mondelinge vragenuur van 10 januari 2023",
+                "oral_question",
+                None,
+                "2023-01-10",
+                "2022-2023",
+            )
+        ],
+    ),
+    # the asker's earlier question, cited by the minister with number and date
+    (
+        "Zoals ik al antwoordde op uw vraag nr. 52 van 18 oktober 2023, loopt de evaluatie nog.",
+        date(2024, 3, 1),
+        [
+            ref(
+                "uw vraag nr. 52 van 18 oktober 2023",
+                "written_question",
+                52,
+                "2023-10-18",
+                "2023-2024",
+            )
+        ],
+    ),
+    # a parliamentary letter named by date
+    (
+        "In de brief van 3 maart 2023 heeft de minister de Kamer geïnformeerd.",
+        None,
+        [ref("de brief van 3 maart 2023", "other", None, "2023-03-03", "2022-2023")],
+    ),
+    # a committee with its name and a date "jongstleden"
+    (
+        "In de commissie Welzijn van 5 oktober jongstleden heb ik die cijfers al gegeven.",
+        date(2023, 11, 10),
+        [
+            ref(
+                "de commissie Welzijn van 5 oktober jongstleden",
+                "debate",
+                None,
+                "2023-10-05",
+                "2023-2024",
+            )
+        ],
+    ),
+    # the date before the meeting: "op 12 maart in de plenaire vergadering"
+    (
+        "U hebt op 12 maart in de plenaire vergadering gezegd dat er meer middelen komen.",
+        date(2024, 4, 1),
+        [ref("12 maart in de plenaire vergadering", "debate", None, "2024-03-12", "2023-2024")],
+    ),
+    # a written question the speaker asked earlier
+    (
+        "Vorig jaar heb ik u een schriftelijke vraag gesteld over de wachttijden bij de VDAB.",
+        None,
+        [ref("een schriftelijke vraag gesteld", "written_question")],
+    ),
+    # a colleague's question, in the past
+    (
+        "Uit een vraag van collega Vandenhove in 2021 bleek dat er 15 dossiers liepen.",
+        None,
+        [ref("een vraag van collega Vandenhove", "other")],
+    ),
+]
+
 NEGATIVES = [
+    # the opening formula of an answer, even with the number
+    "In antwoord op uw vraag nr. 123 kan ik u het volgende meedelen.",
+    # the question being answered in a committee
+    "Op de vraag van mevrouw Jans over de wachtlijsten kan ik zeggen dat die dalen.",
+    # a future question
+    "Ik zal hierover een schriftelijke vraag stellen.",
+    # questions in general, or the parts of this one
+    "Heel wat vragen blijven onbeantwoord.",
+    "Ik heb hier drie vragen over.",
+    "Mijn eerste vraag gaat over de timing.",
+    # a committee's decision, no earlier meeting cited
+    "De commissie heeft het wetsontwerp op 12 maart 2024 goedgekeurd.",
+    # a table in the annex
+    "De algemene cijfers vindt u in de tabel in bijlage.",
     # the answer to the question being answered
     "Het antwoord op uw vraag vindt u in bijlage.",
     # a policy paper without title or year

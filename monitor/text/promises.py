@@ -97,7 +97,10 @@ _QUESTION_VOICE = re.compile(
     r"beloofde|verklaarde|meldde|schreef)\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
-    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
+    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b"
+    r"|\b(?:ik|we|wij)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
+    r"interpellatie|motie|voorstel\s+van\s+(?:decreet|resolutie))\b"
+    r"|\b(?:ondervragen|bevragen|interpelleren)\b",
     _I,
 )
 _NOT_PROMISE = re.compile(

@@ -32,14 +32,17 @@ def possessive_of(span: str) -> str | None:
 # Anchors, most specific first; the group name is the kind (or a family of kinds).
 _ANCHOR = re.compile(
     # a word start, and the first letters of all anchors: lets the engine skip fast
-    r"(?<![\w])(?=[vamsidpgchrbk])"
-    r"(?:(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen))\b)"
-    r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bsv\b(?=\s*(?:nr\.?\s*)?\d))"
+    r"(?<![\w])(?=[vamsidpgchrbknwot])"
+    r"(?:(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen)|"
+    r"(?:het\s+)?(?:mondelinge\s+)?vragenu(?:ur|urtje))\b)"
+    r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bsv\b(?=\s*(?:nr\.?\s*)?\d)|\bkamervra(?:ag|gen)\b)"
     r"|(?P<interpellation>\binterpellaties?\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
-    r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld)\b)"
+    r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
+    r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|"
+    r"(?:plenair|dertigleden|tweeminuten)debat)\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b))",
 )  # run on the lower-cased text
@@ -74,6 +77,7 @@ _PAST = re.compile(
     r"\b(?:gesteld|stelde[n]?|ingediend|diende|beantwoord|geantwoord|antwoordde|gezegd|zei|"
     r"besproken|bespraken|gesproken|spraken|gewisseld|gedebatteerd|debatteerden|gehad|"
     r"toegelicht|gevraagd|vroeg|verklaarde|verklaard|stilgestaan|werd|werden|was|waren|hebben|"
+    r"bleek|bleken|gebleken|"
     r"hebt|heb|heeft|had|hadden|vorige|recent(?:elijk)?|toen|reeds|al|eerder|ondervraagd)\b",
     _I,
 )
@@ -194,6 +198,12 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     # "mijn vraag dateert van", "deze vraag", "de vraag of ...": not a reference
     if group in ("vraag", "written", "oral") and _THIS.search(before):
         return []
+    if (
+        group in ("vraag", "written")
+        and re.search(r"\bin\s+antwoord\s+op\s+uw\s+(?:\w+\s+)?$", before, _I)
+        and not _EARLIER.search(before)
+    ):
+        return []  # "In antwoord op uw vraag nr. 123": the question being answered
     if group == "vraag" and _REQUEST.match(text[pos : pos + 30]):
         return []
 
@@ -233,6 +243,18 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         pos_person = None
     # date
     day_match, date_end = _date_after(text, pos, after_limit, dates)
+    if day_match is None and group == "debate":
+        # "U hebt op 12 maart in de plenaire vergadering gezegd"
+        for d in dates:
+            if d.end <= m.start() and m.start() - d.end < 25 and d.start >= s_start:
+                gap = text[d.end : m.start()]
+                lead = text[max(s_start, d.start - 5) : d.start]
+                if (
+                    re.fullmatch(r"\s+(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I)
+                    and re.search(r"\bop\s+$", lead, _I)
+                    and (d.day or d.past_day)
+                ):
+                    day_match = d
     day: date | None = None
     if day_match is not None:
         day = day_match.day if day_match.year_given else day_match.past_day
@@ -318,6 +340,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         if kind in ("other", "written_question") and group == "vraag" and not numbers:
             if _IN_COMMITTEE.search(sentence):
                 kind = "oral_question"
+    if day_match is not None and day_match.end <= m.start():
+        start = min(start, day_match.start)  # the date came first: "op 12 maart in de ..."
     if not numbers:
         return [(start, max(end, m.end()), kind, None, day, session)]
     out = []
@@ -415,7 +439,18 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
             return False, start, end
         return True, start, end
     person = _OF_PERSON.match(text, m.end())
-    if person and person.end() <= s_end and detw in ("een", "de", "die"):
+    if (
+        person
+        and person.end() <= s_end
+        and (
+            (group != "vraag" and detw in ("een", "de", "die"))
+            or (
+                detw == "een"
+                and _PAST.search(text[s_start:s_end])
+                and not _FUTURE.search(text[s_start:s_end])
+            )
+        )
+    ):
         return True, start - (len(before) - det.start()), person.end()
     # "we hebben vorige maand een interpellatie gehad van collega X"
     if group in ("interpellation", "oral", "written") and detw in (
