@@ -97,7 +97,7 @@ class FixtureServer:
         self.requests: list[LoggedRequest] = []
         self.arrivals: list[str] = []  # every request's path and query, as it arrives
         handler = type("Handler", (_Handler,), {"fixture": self})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -268,6 +268,11 @@ def _read_meta(path: Path) -> dict[str, Any]:
     if meta.is_file():
         return json.loads(meta.read_text(encoding="utf-8"))
     return {}
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a timeout, a killed poller) is part of the game."""
 
 
 class _Handler(BaseHTTPRequestHandler):
