@@ -570,13 +570,24 @@ async def run_poll(application: Application) -> Any:
     return result
 
 
+DELIVERY_BUDGET = 15.0  # seconds one drain may take; the next job run continues
+
+
 async def deliver(application: Application, *, now: datetime | None = None) -> Any:
-    """Drain the outbox (one drain at a time)."""
+    """Drain the outbox (one drain at a time, bounded so that shutdown never waits long)."""
     svc = services(application)
     if svc.delivery_lock.locked():
         return None
     async with svc.delivery_lock:
-        return await deliver_pending(svc.db, svc.sender(application.bot), now=now)
+        report = await deliver_pending(
+            svc.db, svc.sender(application.bot), now=now, max_seconds=DELIVERY_BUDGET
+        )
+    if report.claimed:
+        log.info(
+            "delivered %d alerts (%d messages); %d retried, %d dead, %d rate-limited",
+            report.sent, report.parts, report.retried, report.dead, report.rate_limited,
+        )
+    return report
 
 
 def register(application: Application) -> None:
