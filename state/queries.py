@@ -78,7 +78,13 @@ def question_card(db: Database, question_id: int) -> dict[str, Any] | None:
     if question is None:
         return None
     found = findings.list_findings(db, int(question_id))
-    cites = [r for r in found["refs"] if r.get("kind") == "written_question"] or found["refs"]
+    cites, seen = [], set()
+    for ref in found["refs"]:  # resolved ones once per target; unresolved ones as written
+        if ref.get("target_id") is not None:
+            if ref["target_id"] in seen:
+                continue
+            seen.add(ref["target_id"])
+        cites.append(ref)
     cited_by = [r for r in findings.refs_citing(db, int(question_id))
                 if r["question_id"] != int(question_id)]
     facts = ledger.question_facts(
