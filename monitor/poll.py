@@ -252,7 +252,7 @@ class _Cycle:
         return out
 
     def fail(self, what: str, exc: BaseException) -> None:
-        message = f"{what}: {exc}"
+        message = f"{what}: {exc}" if str(exc) else f"{what}: {type(exc).__name__}"
         log.error("%s run: %s", self.kind, message)
         self.errors.append(message)
 
@@ -394,6 +394,9 @@ class _Cycle:
             except FetchError as exc:  # 5xx, 429 or unreachable after the retries
                 self.fail(f"schv {qid}", exc)
                 raise _Abort from exc
+            except Exception as exc:  # a bug while understanding or storing this question
+                log.exception("schv %d could not be stored", qid)
+                self.fail(f"schv {qid}", exc)
 
     def ingest(self, qid: int, item: ListingItem | None) -> None:
         """Fetch, understand and store one question with its events, in one transaction."""
