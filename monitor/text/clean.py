@@ -116,13 +116,16 @@ _BOUNDARY = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in cleaned `text`, without the final full stop."""
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.start()
         if m.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[start:end])
+            word = _LAST_WORD.search(text, max(start, end - 16), end)
             if word:
                 w = word.group(1).lower()
                 if w in _ABBREVIATIONS or len(w) == 1 or re.fullmatch(r"\d{1,2}", w):

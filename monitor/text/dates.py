@@ -47,7 +47,6 @@ _MONTH = (
     r"november|december|jan\.?|febr?\.?|mrt\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|okt\.?|"
     r"nov\.?|dec\.?)"
 )
-_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUMBERS = {
     "een": 1,
@@ -141,8 +140,9 @@ class DateMatch:
 _R = 0  # patterns run on the lower-cased text (faster than re.IGNORECASE)
 
 _P_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+_WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 _P_DAY_MONTH = re.compile(
-    r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:ste|de|e)?\s+" + _MONTH + r"(?!\w)"
+    r"(?P<day>\d{1,2})(?:ste|de|e)?\s+" + _MONTH + r"(?!\w)"
     r"(?:\s+" + _YEAR + r"\b)?(?P<ago>\s+(?:jongstleden|laatstleden|ll\.|jl\.|l\.l\.))?",
     _R,
 )
@@ -222,19 +222,92 @@ class _Hit:
         return self._groups.get(name)
 
 
+# The last word a lead-in can end with (a cheap test before the lead-in's regex).
+_LEAD_LAST = {
+    "month": {"begin", "eind", "einde", "midden", "half", "medio", "van", "maand"},
+    "season": {
+        "voor",
+        "vóór",
+        "tegen",
+        "na",
+        "in",
+        "tijdens",
+        "deze",
+        "dit",
+        "komend",
+        "komende",
+        "volgend",
+        "volgende",
+        "de",
+        "het",
+    },
+    "part": {"het", "de"},
+    "year": {
+        "van",
+        "eind",
+        "einde",
+        "begin",
+        "midden",
+        "medio",
+        "in",
+        "tegen",
+        "voor",
+        "vóór",
+        "vanaf",
+        "sinds",
+        "tot",
+        "met",
+    },
+    "rel_year": {
+        "dit",
+        "deze",
+        "volgend",
+        "komend",
+        "vorig",
+        "volgende",
+        "komende",
+        "lopende",
+        "het",
+    },
+    "rel_short": {"volgende", "komende", "eerstvolgende", "deze", "vorige"},
+}
+
+
+def _previous_word(text: str, start: int) -> str:
+    end = start - 1
+    if end < 1 or text[end] not in " \n":
+        return ""
+    begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    return text[begin:end]
+
+
+def _with_weekday(matches, text: str):
+    """Day-month matches, extended over a weekday before them ("woensdag 15 november")."""
+    for m in matches:
+        start = m.start()
+        word = _previous_word(text, start)
+        if word in _WEEKDAYS:
+            start -= len(word) + 1
+        yield _Hit(text, start, m.end(), m.groupdict())
+
+
 def _scan(
     core: re.Pattern[str],
     lead: re.Pattern[str] | None,
     text: str,
     covered: bytearray,
     *,
+    last: set[str] = frozenset(),
     need_lead=False,
 ):
-    for m in core.finditer(text):
+    for m in _iter(core, text):
         if covered[m.start()]:
             continue  # inside a longer expression found before ("15 november 2023")
         start, groups = m.start(), m.groupdict()
-        if lead is not None:
+        if lead is not None and _previous_word(text, start) not in last:
+            if need_lead:
+                continue
+        elif lead is not None:
             lm = lead.search(text, max(0, start - 60), start)
             if lm is not None and lm.end() == start and lm.start() < start:
                 start = lm.start()
@@ -274,6 +347,35 @@ _P_UNDEFINED = re.compile(
 )
 
 
+# Patterns that start with a plain alternation of words are scanned several times faster
+# than with a leading \b; the word start is checked on each match instead (`_iter`).
+_FIRST = {
+    "_C_MONTH_YEAR": "jfmasond",
+    "_C_REL_SHORT": "wmdj",
+    "_C_REL_YEAR": "jwkb",
+    "_C_SEASON": "vlznhwpk",
+    "_C_YEAR": "12",
+    "_P_NUMERIC": "0-9",
+    "_P_PART": "etdv1-4",
+    "_P_Q": "qs",
+    "_P_VAGUE": "bewszilodtn",
+    "_P_WITHIN": "boiudt",
+}
+for _name, _chars in _FIRST.items():
+    _pattern = globals()[_name]
+    assert _pattern.pattern.startswith(r"\b"), _name
+    globals()[_name] = re.compile(_pattern.pattern[2:], _pattern.flags)
+
+
+def _iter(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)`, keeping only matches that start a word."""
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        yield m
+
+
 def _season_due(season: str, year: int) -> date:
     month, day = SEASONS[season]
     return date(year + 1 if season == "winter" else year, month, day)
@@ -303,11 +405,11 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         found.append(DateMatch(start, end, original[start:end], **kw))
         covered[start:end] = b"\x01" * (end - start)
 
-    for m in _P_NUMERIC.finditer(text):
+    for m in _iter(_P_NUMERIC, text):
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:
             add(m, day=d, due=d)
-    for m in _P_DAY_MONTH.finditer(text):
+    for m in _with_weekday(_iter(_P_DAY_MONTH, text), text):
         month = MONTHS[m["month"].lower().rstrip(".")]
         day = int(m["day"])
         if m["year"]:
@@ -325,7 +427,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         fd = safe_date(future, month, day) if future else None
         pd = safe_date(past, month, day) if past else None
         add(m, day=fd, due=fd, year_given=False, past_day=pd)
-    for m in _scan(_C_MONTH_YEAR, _L_MONTH_YEAR, text, covered):
+    for m in _scan(_C_MONTH_YEAR, _L_MONTH_YEAR, text, covered, last=_LEAD_LAST["month"]):
         month = MONTHS[m["month"].lower().rstrip(".")]
         if m["month"].lower() in ("mei",) and not (m["year"] or m["qual"]):
             pass
@@ -344,7 +446,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         else:
             due = month_end(year, month)
         add(m, due=due, year_given=bool(m["year"]))
-    for m in _scan(_C_SEASON, _L_SEASON, text, covered):
+    for m in _scan(_C_SEASON, _L_SEASON, text, covered, last=_LEAD_LAST["season"]):
         season = m["season"].lower()
         pre = (m["pre"] or "").lower()
         if m["year"]:
@@ -378,7 +480,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             add(m, undefined=True)
             continue
         add(m, due=_season_due(season, year))
-    for m in _scan(_P_PART, _L_PART, text, covered):
+    for m in _scan(_P_PART, _L_PART, text, covered, last=_LEAD_LAST["part"]):
         ordinal = (
             int(re.sub(r"\D", "", m["ord"]) or 0)
             or {
@@ -402,18 +504,20 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         else:
             due = month_end(year, min(ordinal, 4) * 3)
         add(m, due=due)
-    for m in _P_Q.finditer(text):
+    for m in _iter(_P_Q, text):
         q, year = m["q"].upper(), int(m["year"])
         due = month_end(year, int(q[1]) * 3) if q[0] == "Q" else month_end(year, int(q[1]) * 6)
         add(m, due=due)
-    for m in _scan(_C_YEAR, _L_YEAR, text, covered):
+    for m in _scan(_C_YEAR, _L_YEAR, text, covered, last=_LEAD_LAST["year"]):
         year = int(m["year"])
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
         if pre in ("vanaf", "sinds", "tot", "tot en met"):
             add(m, due=None, vague=True)
             continue
         add(m, due=_end_of(year, pre))
-    for m in _scan(_C_REL_YEAR, _L_REL_YEAR, text, covered, need_lead=True):
+    for m in _scan(
+        _C_REL_YEAR, _L_REL_YEAR, text, covered, last=_LEAD_LAST["rel_year"], need_lead=True
+    ):
         if doc_date is None:
             add(m, year_given=False)
             continue
@@ -428,7 +532,9 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         if rel == "vorig":
             year -= 1
         add(m, due=_end_of(year, pre))
-    for m in _scan(_C_REL_SHORT, _L_REL_SHORT, text, covered, need_lead=True):
+    for m in _scan(
+        _C_REL_SHORT, _L_REL_SHORT, text, covered, last=_LEAD_LAST["rel_short"], need_lead=True
+    ):
         rel, unit = m["rel"].lower(), m["unit"].lower()
         if unit in ("weken", "maanden", "dagen", "jaren"):
             add(m, vague=True)
@@ -443,7 +549,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         else:
             due = month_end(*divmod_month(add_months(doc_date.replace(day=1), step)))
         add(m, due=due)
-    for m in _P_WITHIN.finditer(text):
+    for m in _iter(_P_WITHIN, text):
         pre = m["pre"].lower()
         if m["after"] or "komende" in pre or "volgende" in pre:
             add(m, undefined=bool(m["after"]), vague=not m["after"])
@@ -465,7 +571,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         else:
             due = add_months(doc_date, 12 * count)
         add(m, due=due)
-    for m in _P_VAGUE.finditer(text):
+    for m in _iter(_P_VAGUE, text):
         add(m, vague=True)
     for m in _P_UNDEFINED.finditer(text):
         add(m, undefined=True)

@@ -153,7 +153,7 @@ def find_promises(
         text = cleaned.text
     sents = list(sentences)
     if within is None and _asker_passage(text, sents):
-        return []
+        return []  # a passage in the asker's voice: its futures are not commitments
     out: list[Promise] = []
     for s_start, s_end in sents:
         if within and not (within[0] <= s_start < within[1]):
