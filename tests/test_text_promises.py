@@ -228,7 +228,61 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a referral phrased as where the question belongs
+    ("Deze vraag dient gesteld te worden aan de minister van Mobiliteit.", D, "referral", None),
+    ("Ik nodig u uit om deze vraag te stellen aan minister Gatz.", D, "referral", None),
+    # no document date: an explicit deadline still dates the present tense
+    (
+        "De Kamer wordt voor de zomer van 2024 geïnformeerd over de uitkomsten.",
+        None,
+        "dated",
+        "2024-06-21",
+    ),
+    # an instruction given to the administration, with a deadline
+    (
+        "Ik heb de administratie de opdracht gegeven om tegen eind juni een voorstel uit te "
+        "werken.",
+        date(2023, 3, 1),
+        "dated",
+        "2023-06-30",
+    ),
+    # a plan of a government agency
+    (
+        "Leefmilieu Brussel plant de opening van het park in de loop van 2023.",
+        date(2022, 9, 1),
+        "dated",
+        "2023-12-31",
+    ),
+    # a relative clause promises: "die in 2024 zal worden geëvalueerd"
+    (
+        "Er werd in 2021 een nieuwe procedure ingevoerd, die in 2024 zal worden geëvalueerd.",
+        date(2022, 6, 1),
+        "dated",
+        "2024-12-31",
+    ),
+    # "is voorzien tegen eind 2022"
+    (
+        "Momenteel loopt een overheidsopdracht; de gunning is voorzien tegen eind 2022.",
+        date(2022, 6, 1),
+        "dated",
+        "2022-12-31",
+    ),
+    # "ik houd u op de hoogte": open
+    ("Ik houd u op de hoogte van de verdere ontwikkelingen.", D, "open", None),
+]
+
 NEGATIVES = [
+    # forecasts and hedges
+    ("Het aantal inburgeraars zal de komende jaren nog toenemen.", D),
+    ("Deze evolutie zal zich wellicht doorzetten.", D),
+    ("In 2022 zullen dat er naar schatting 150 zijn.", date(2022, 6, 1)),
+    # the asker speculating about the answer
+    ("De minister zal ongetwijfeld antwoorden dat er geen geld is.", D),
+    # "u zal begrijpen": the addressee, not a commitment
+    ("U zal begrijpen dat ik hier niet verder op kan ingaan.", D),
+    # not competent, without sending the question anywhere
+    ("Ik ben niet bevoegd voor deze materie.", D),
     # the asker's own plan
     ("Ik zal hierover een schriftelijke vraag stellen.", D),
     ("Ik zal de minister hierover blijven ondervragen.", D),

@@ -30,8 +30,9 @@ _REFERRAL = re.compile(
     r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
     r"|\b(?:kan|kunt|moet|dient)\s+(?:u\s+)?(?:zich\s+)?(?:best\s+)?(?:\w+\s+)?(?:wenden|richten)\s+tot\b"
-    r"|\b(?:vraag|vragen)\s+(?:\w+\s+){0,3}?(?:te\s+)?(?:stellen|richten)\s+aan\s+(?:de|mijn)\s+"
-    r"(?:bevoegde|collega|federale|minister)",
+    r"|\b(?:vraag|vragen)\s+(?:\w+\s+){0,3}?(?:te\s+)?(?:stellen|richten)\s+aan\s+(?:de\s+|mijn\s+)?"
+    r"(?:bevoegde|collega|federale|minister|staatssecretaris)"
+    r"|\b(?:dient|moet|kan)\s+(?:\w+\s+){0,2}?(?:gesteld|gericht)\s+(?:te\s+)?worden\s+aan\b",
     _I,
 )
 _REFERRAL_TARGET = re.compile(
@@ -60,8 +61,9 @@ _INTENT = re.compile(
     r"(?:plan|plannen|engageer|engageren)\s+(?:ik|we|wij)\b|(?:ik|we|wij)\s+(?:plan|plannen)\b|"
     r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
     r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b|"
-    r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houden|stuur|sturen|bezorgen)"
-    r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|stuur)\s+ik\s+u\b)",
+    r"(?:opdracht|de\s+opdracht)\s+gegeven\s+om|"
+    r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houd|houden|stuur|sturen)"
+    r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
     _I,
 )
 # Weaker intentions count only with a time still to come: "Tegen eind 2023 wil Bon ...".
@@ -97,8 +99,12 @@ _QUESTION_VOICE = re.compile(
     r"beloofde|verklaarde|meldde|schreef)\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
-    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b"
-    r"|\b(?:ik|we|wij)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
+    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
+    _I,
+)
+# The asker's own plans: "ik zal hierover een schriftelijke vraag stellen".
+_ASKER_PLAN = re.compile(
+    r"\b(?:ik|we|wij)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
     r"interpellatie|motie|voorstel\s+van\s+(?:decreet|resolutie))\b"
     r"|\b(?:ondervragen|bevragen|interpelleren)\b",
     _I,
@@ -108,8 +114,10 @@ _NOT_PROMISE = re.compile(
     r"verwacht\w*\s+(?:\w+\s+){0,3}?(?:een\s+)?(?:stijging|daling|groei|toename|afname|aangroei)|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
-    r"waarschijnlijk|zou|zouden|zal\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
-    r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,3}(?:stijgen|dalen|toenemen|afnemen|groeien|"
+    r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
+    r"naar\s+schatting|geschat\w*|u\s+(?:zal|zult)|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
+    r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
+    r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
     r"(?:zal|zullen)\s+(?:\w+\s+){0,3}(?:verdubbelen|halveren|stabiliseren|doorzetten))\b",
     _I,
@@ -131,7 +139,7 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|opdracht|houd|hoogte|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
@@ -175,7 +183,9 @@ def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
         sentence = text[s:e]
         if e < len(text) and text[e : e + 1] == "?":
             asker += 1
-        if _QUESTION_VOICE.search(sentence):
+        if _REFERRAL.search(sentence):
+            minister += 2  # sending the question elsewhere is the answering side
+        elif _QUESTION_VOICE.search(sentence) or _ASKER_PLAN.search(sentence):
             asker += 1
         if re.search(
             r"\b(?:uw\s+(?:schriftelijke\s+)?vraag|verwijs\s+ik|in\s+antwoord\s+op|"
@@ -203,6 +213,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         obj = referral.group("obj") or referral.group("obj2")
         if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
             return s_start, s_end, "referral", None
+    if _ASKER_PLAN.search(sentence):
+        return None
     future = _FUTURE.search(sentence)
     intent = _INTENT.search(sentence)
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
@@ -229,7 +241,14 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
         weak = _WEAK_INTENT.search(sentence)
-        if not (_PRESENT.search(sentence) or weak) or doc_date is None:
+        if not (_PRESENT.search(sentence) or weak):
+            return None
+        if doc_date is None:
+            # no anchor to tell the future: only an explicit deadline ("voor de zomer van 2024")
+            past = re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence)
+            deadline = [d for d in usable if d.due and d.year_given and _deadline(text, s_start, d)]
+            if deadline and not past:
+                return s_start, s_end, "dated", deadline[0].due
             return None
         if _SOON.search(sentence) and _PRESENT.search(sentence):
             # "... en wordt binnenkort aan de Raad van State voorgelegd"
@@ -263,7 +282,11 @@ def _start_of(d: DateMatch) -> int:
 
 def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
     """Is the time expression introduced as a deadline ("tegen eind mei", "op 24 april")?"""
-    if re.match(r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind)\b", d.text.lower()):
+    if re.match(
+        r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind|voor\s+\d|"
+        r"voor\s+(?:de|het)\s+(?:zomer|najaar|winter|voorjaar|lente|herfst|\w*reces))\b",
+        d.text.lower(),
+    ):
         return True
     lead = text[max(s_start, d.start - 15) : d.start]
     return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|op)\s*$", lead, _I))
