@@ -23,6 +23,8 @@ from tests.fake_telegram import FakeTelegram, RunningBot, until
 TOKEN = "4242424242:AAE-secret-token-for-e2e-only"
 ALICE = 1001  # a private chat (and user) that tracks question 350
 BOB = 2002  # another private chat
+CAROL = 3003
+GROUP = -500  # a group chat
 ADMIN = 9009
 Q350 = 1759384  # vraag nr. 350 (2022-2023)
 Q170 = 1813507  # vraag nr. 170 (2023-2024), its answer (day 2) cites nr. 350
@@ -230,39 +232,41 @@ def test_daily_digest_arrives_at_its_time(scenario, server, settings, db, db_pat
 
         async def script():
             async with RunningBot(app):
-                fake.send_text(ALICE, "/start")
-                fake.send_text(ALICE, "/digest 08:00")
-                fake.send_text(BOB, "/start")
-                fake.send_text(BOB, "/digest 08:00 stil")
-                await until(lambda: len(texts(fake, ALICE)) >= 2 and len(texts(fake, BOB)) >= 2)
-                before_a, before_b = len(texts(fake, ALICE)), len(texts(fake, BOB))
+                for chat, commands in (
+                    (ALICE, ["/start", "/digest 08:00"]),  # the theme
+                    (BOB, ["/track woord kernenergie", "/digest 08:00 stil"]),  # quiet days too
+                    (CAROL, ["/track woord kernenergie", "/digest 08:00"]),
+                    (GROUP, ["/start@opvolger_test_bot", "/digest@opvolger_test_bot 8:00"]),
+                ):
+                    for command in commands:
+                        fake.send_text(chat, command)
+                await until(lambda: all(len(texts(fake, c)) >= 2
+                                        for c in (ALICE, BOB, CAROL, GROUP)))
+                before = {c: len(texts(fake, c)) for c in (ALICE, BOB, CAROL, GROUP)}
 
                 assert await digest_tick(app) == []  # 07:59: not yet
                 clock["now"] = datetime(2024, 4, 24, 8, 0, tzinfo=BRUSSELS)
                 sent = await digest_tick(app)
-                assert sorted(sent) == [ALICE, BOB]
-                digest = "\n".join(texts(fake, ALICE)[before_a:])
-                assert "overzicht van 24 april 2024" in digest
-                assert "Nieuwe antwoorden" in digest and "vraag nr. 170 (2023-2024)" in digest
-                assert "Nieuwe vragen" in digest
-                assert 'href="https://www.vlaamsparlement.be/' in digest
-                assert "Toezeggingen die binnen 7 dagen vervallen" not in digest or (
-                    "24 april 2024" in digest
-                )
+                assert sorted(sent) == sorted([ALICE, BOB, GROUP])  # Carol: nothing to say
+                digest = "\n".join(texts(fake, ALICE)[before[ALICE]:])
+                assert digest.startswith("🗞 <b>Opvolger — overzicht van 24 april 2024</b>")
+                for heading in ("Nieuwe vragen", "Nieuwe antwoorden",
+                                "Toezeggingen die binnen 7 dagen vervallen",
+                                "Vervallen toezeggingen"):
+                    assert heading in digest
+                assert "vraag nr. 170 (2023-2024)" in digest
+                assert "<b>24 april 2024</b>" in digest
+                assert texts(fake, GROUP)[before[GROUP]:] == texts(fake, ALICE)[before[ALICE]:]
+                assert "Niets nieuws" in texts(fake, BOB)[-1]
+                assert len(texts(fake, CAROL)) == before[CAROL]
                 # once a day only
                 clock["now"] = datetime(2024, 4, 24, 8, 1, tzinfo=BRUSSELS)
                 assert await digest_tick(app) == []
-
-                # next day, nothing new: Alice gets nothing, Bob (quiet days) "niets nieuws"
+                # the next day at 08:00 again
                 clock["now"] = datetime(2024, 4, 25, 8, 0, tzinfo=BRUSSELS)
-                n_a, n_b = len(texts(fake, ALICE)), len(texts(fake, BOB))
-                await digest_tick(app)
-                assert len(texts(fake, BOB)) == n_b + 1
-                assert "Niets nieuws" in texts(fake, BOB)[-1] or "vervallen" in texts(
-                    fake, BOB
-                )[-1].lower()
-                assert before_b < n_b
-                assert len(texts(fake, ALICE)) in (n_a, n_a + 1)
+                assert sorted(await digest_tick(app)) == sorted([ALICE, BOB, GROUP])
+                assert "overzicht van 25 april 2024" in texts(fake, ALICE)[-1]
+                assert "Nieuwe antwoorden" not in texts(fake, ALICE)[-1]  # already told
 
         asyncio.run(script())
     assert list_outbox(db, chat_id=ALICE) == []  # digests are not alerts
