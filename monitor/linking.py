@@ -176,8 +176,8 @@ def resolve(
     an answer, "mijn vraag" in a question). `predecessors` maps a minister to the ministers
     who held the portfolio before them: numbers are per minister, so they narrow by minister.
     """
-    if ref.kind not in ("written_question", "other"):
-        return None
+    if ref.kind != "written_question" and not (ref.kind == "other" and "vraag" in ref.span.lower()):
+        return None  # debates, oral questions, letters: not stored as written questions
     if ref.number is None and ref.date is None:
         return None
     session_year = ref.session_year or (session_year_of(ref.date) if ref.date else None)

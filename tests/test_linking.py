@@ -120,6 +120,11 @@ def test_only_written_questions_are_linked(kind):
     assert resolve(r(kind=kind), SEED, THREE, own_question=True) is None
 
 
+def test_letters_are_not_linked():
+    letter = Reference("brief van 9 juni 2023 (nr. 350)", 0, 10, "other", 350, date(2023, 6, 9))
+    assert resolve(letter, SEED, THREE, own_question=True, predecessors=PREDECESSORS) is None
+
+
 def test_date_only_reference():
     ref = r(number=None, day=date(2023, 6, 9))
     link = resolve(ref, SEED, THREE, own_question=True, predecessors=PREDECESSORS)
