@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from bot.app import build_application, deliver_now, digest_tick
+from bot.delivery import Limiter
 from monitor.poll import poll_once
 from state.chats import get_chat, list_subscriptions
 from state.clock import BRUSSELS
@@ -228,6 +229,7 @@ def test_daily_digest_arrives_at_its_time(scenario, server, settings, db, db_pat
             poll=None,
             jobs=False,
             clock=lambda: clock["now"],
+            limiter=Limiter(rate=0, chat_interval=0, group_interval=0),  # no real waiting
         )
 
         async def script():
