@@ -272,7 +272,21 @@ CASES += [
     ("Ik houd u op de hoogte van de verdere ontwikkelingen.", D, "open", None),
 ]
 
+CASES += [
+    # "engageert zich om ... tegen eind 2024"
+    (
+        "De minister engageert zich om de resultaten tegen eind 2024 te bezorgen.",
+        date(2024, 1, 1),
+        "dated",
+        "2024-12-31",
+    ),
+    # "ik beloof u": open
+    ("Ik beloof u dat ik dit zal opvolgen.", D, "open", None),
+]
+
 NEGATIVES = [
+    # the asker's report of an earlier promise
+    ("U beloofde vorig jaar een evaluatie.", D),
     # forecasts and hedges
     ("Het aantal inburgeraars zal de komende jaren nog toenemen.", D),
     ("Deze evolutie zal zich wellicht doorzetten.", D),

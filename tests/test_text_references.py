@@ -368,6 +368,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # the date before the question: "Op 12 februari 2023 stelde ik u een schriftelijke vraag"
+    (
+        "Op 12 februari 2023 stelde ik u een schriftelijke vraag over de wachtlijsten.",
+        None,
+        [
+            ref(
+                "12 februari 2023 stelde ik u een schriftelijke vraag",
+                "written_question",
+                None,
+                "2023-02-12",
+                "2022-2023",
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
     # the opening formula of an answer, even with the number
     "In antwoord op uw vraag nr. 123 kan ik u het volgende meedelen.",

@@ -62,6 +62,8 @@ _INTENT = re.compile(
     r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
     r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b|"
     r"(?:opdracht|de\s+opdracht)\s+gegeven\s+om|"
+    r"(?:engageert|engageren|verbindt|verbinden)\s+(?:\w+\s+)?(?:zich|me|mij|ons)|"
+    r"(?:engageer|verbind)\s+(?:ik\s+)?(?:me|mij)|\bbelo(?:of|oft|ven)\b|"
     r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houd|houden|stuur|sturen)"
     r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
     _I,
@@ -139,7 +141,7 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|opdracht|houd|hoogte|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|opdracht|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
