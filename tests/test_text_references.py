@@ -386,6 +386,9 @@ CASES += [
 ]
 
 NEGATIVES = [
+    # a commission outside parliament
+    "De Europese Commissie keurde op 5 maart 2023 het plan goed.",
+    "De interministeriële commissie van 3 mei 2022 besliste daarover.",
     # the opening formula of an answer, even with the number
     "In antwoord op uw vraag nr. 123 kan ik u het volgende meedelen.",
     # the question being answered in a committee

@@ -401,7 +401,17 @@ def _merge_meetings(text, items):
     return merged
 
 
+_NOT_PARLIAMENT = re.compile(
+    r"\b(?:europese|interministeri[eë]le|gemeentelijke|provinciale|federale|nationale|"
+    r"gewestelijke|internationale|technische|wetenschappelijke|koninklijke|onafhankelijke|"
+    r"deontologische|paritaire|gemengde|adviserende)\s+$",
+    _I,
+)
+
+
 def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
+    if anchor.startswith("commissie") and _NOT_PARLIAMENT.search(before):
+        return False  # "de Europese Commissie", "de interministeriële commissie"
     if day_match is not None:
         return True
     if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
