@@ -113,10 +113,11 @@ def split_document(text: str) -> DocumentParts:
             break
         question_end = block_start
         headings.append((question_end, answer_start))
-        if number is None and answer["nr"]:
-            number = int(answer["nr"])
-        if asked is None and answer["date"]:
-            asked = _parse_date(answer["date"])
+        found = answer.groupdict()
+        if number is None and found.get("nr"):
+            number = int(found["nr"])
+        if asked is None and found.get("date"):
+            asked = _parse_date(found["date"])
     attachments: list[str] = []
     attach = _ATTACH.search(text, answer_start or question_start)
     attachments_start = None
