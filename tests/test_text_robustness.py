@@ -39,7 +39,10 @@ def test_cut_and_shuffled_seed():
 
 
 def test_hyphenation_and_odd_spaces_keep_offsets():
-    text = "Zoals beschreven in uw eer-\ndere vraag 350 d.d. 9\u00a0juni  2023 worden de aspec-\nten verder gemonitord."
+    text = (
+        "Zoals beschreven in uw eer-\ndere vraag 350 d.d. 9\u00a0juni  2023 worden de aspec-\n"
+        "ten verder gemonitord."
+    )
     result = extract(text)
     (ref,) = result.references
     assert ref.number == 350 and ref.date == date(2023, 6, 9)
