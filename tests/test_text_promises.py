@@ -284,7 +284,38 @@ CASES += [
     ("Ik beloof u dat ik dit zal opvolgen.", D, "open", None),
 ]
 
+CASES += [
+    # "ik streef ernaar ... per 1 januari 2026"
+    (
+        "Ik streef ernaar om de wet per 1 januari 2026 in werking te laten treden.",
+        date(2024, 5, 1),
+        "dated",
+        "2026-01-01",
+    ),
+    # "ik verwacht uw Kamer voor de zomer te kunnen informeren"
+    (
+        "Ik verwacht uw Kamer voor de zomer te kunnen informeren.",
+        date(2024, 3, 1),
+        "dated",
+        "2024-06-21",
+    ),
+    # a referral to a federal service
+    (
+        "Voor de individuele dossiers verwijs ik u naar de FOD Binnenlandse Zaken.",
+        D,
+        "referral",
+        None,
+    ),
+    # a season without a year and no document date: dated, no due day
+    ("Dat zal in het najaar gebeuren.", None, "dated", None),
+]
+
 NEGATIVES = [
+    # pointing to a website is not a referral
+    ("Voor meer informatie verwijs ik naar de website van Statbel.", D),
+    # the asker's hope about the minister
+    ("Ik hoop dat u dit zult opvolgen.", D),
+    ("Graag had ik van u vernomen welke stappen zullen worden gezet.", D),
     # the asker's report of an earlier promise
     ("U beloofde vorig jaar een evaluatie.", D),
     # forecasts and hedges

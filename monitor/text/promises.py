@@ -39,7 +39,9 @@ _REFERRAL_TARGET = re.compile(
     r"\b(?:minister\w*|collega\w*|regering|overheid|staatssecretaris|bevoegd\w*|agentschap|"
     r"gemeente\w*|stad|hem|haar|federale|ggc|cocof|vgc|gemeenschapscommissie|instantie|"
     r"administratie|diensten|ombuds\w*|gouverneur|provincie|parlement|kabinet|departement|"
-    r"schepen|burgemeester|commissie)\b",
+    r"schepen|burgemeester|commissie|fod|federale\s+overheidsdienst|fedasil|vdab|ocmw|caw|"
+    r"vvsg|agii|kind\s+en\s+gezin|opgroeien|college|rekenhof|politie|parket|actiris|"
+    r"bruxelles\s+formation|vgc|gemeenschap|gewest|entiteit|overheden|bestuur|besturen)\b",
     _I,
 )
 _OWN_DOCS = re.compile(
@@ -70,7 +72,7 @@ _INTENT = re.compile(
 )
 # Weaker intentions count only with a time still to come: "Tegen eind 2023 wil Bon ...".
 _WEAK_INTENT = re.compile(
-    r"\b(?:wil|willen|moet|moeten|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
+    r"\b(?:wil|willen|moet|moeten|streef|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
     r"verwacht\s+(?:ik|we|wij|het\s+agentschap|de\s+administratie)|"
     r"(?:ik|we|wij)\s+verwacht(?:en)?|hoop|hopen|rekent|rekenen)\b",
     _I,
@@ -117,7 +119,7 @@ _NOT_PROMISE = re.compile(
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
-    r"naar\s+schatting|geschat\w*|u\s+(?:zal|zult)|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
+    r"naar\s+schatting|geschat\w*|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
     r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
@@ -141,7 +143,7 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|opdracht|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|opdracht|stree|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
