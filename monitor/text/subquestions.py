@@ -129,7 +129,7 @@ def find_subquestions(
                 answer_start=span[0] if span else None,
                 answer_end=span[1] if span else None,
                 requested_document=requested,
-                requested_span=" ".join(request.group().split()) if request else None,
+                requested_span=request.group() if request else None,
                 requested_start=request.start() if request else None,
                 requested_end=request.end() if request else None,
                 document_provided=provided,
