@@ -112,7 +112,7 @@ def test_analyse_seed(db, seed_text):
     assert {r["part"] for r in stored["refs"]} == {"question", "answer"}
     assert len(stored["promises"]) == len(summary["promises"])
     assert {s["label"] for s in stored["subquestions"]} >= {"1", "1a", "1d", "4", "5"}
-    for row in stored["refs"]:
+    for row in (*stored["refs"], *stored["promises"]):
         assert seed_text[row["start"] : row["end"]] == row["span"]
     # "what cites it"
     assert [r["question_id"] for r in findings.refs_citing(db, 1759384)] == [1813507]
