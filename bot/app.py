@@ -22,7 +22,7 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import handlers
+from bot import followup, handlers
 from bot.digest import send_due_digests
 from bot.handlers import Services, services
 from bot.texts import COMMANDS_NL, say
@@ -45,6 +45,9 @@ COMMANDS_EN = (
     ("promises", "Promises: open, due or overdue"),
     ("digest", "Digest now, or daily: /digest 08:00"),
     ("status", "Last check of the parliament"),
+    ("ingelost", "Promises possibly kept: confirm or reject"),
+    ("opvolgvraag", "Draft a follow-up question for a promise"),
+    ("export", "Your promises as a calendar file (.ics)"),
     ("lang", "Language: /lang en or /lang nl"),
 )
 
@@ -231,6 +234,7 @@ def build_application(
     application.bot_data["opvolger"] = svc
 
     handlers.register(application)
+    followup.register(application)  # the ledger: /opvolgvraag, /export, /ingelost
     application.add_error_handler(error_handler)
 
     if jobs and application.job_queue is not None:

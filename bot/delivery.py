@@ -52,7 +52,9 @@ BACKOFF_CAP = 3600.0
 
 
 class Sender(Protocol):
-    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> Any: ...
+    async def send(
+        self, chat_id: int, text: str, *, plain: bool = False, reply_markup: Any = None
+    ) -> Any: ...
 
 
 class Limiter:
@@ -138,7 +140,9 @@ class TelegramSender:
         self.bot = bot
         self.limiter = limiter or Limiter()
 
-    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> Any:
+    async def send(
+        self, chat_id: int, text: str, *, plain: bool = False, reply_markup: Any = None
+    ) -> Any:
         from telegram import LinkPreviewOptions
 
         return await self.bot.send_message(
@@ -146,6 +150,7 @@ class TelegramSender:
             text=strip_tags(text) if plain else text,
             parse_mode=None if plain else ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=reply_markup,
         )
 
 
@@ -159,7 +164,9 @@ class ConsoleSender:
         self.plain = plain
         self.sent: list[tuple[int, str]] = []
 
-    async def send(self, chat_id: int, text: str, *, plain: bool = False) -> None:
+    async def send(
+        self, chat_id: int, text: str, *, plain: bool = False, reply_markup: Any = None
+    ) -> None:
         stream = self.stream or sys.stdout
         body = strip_tags(text) if (self.plain or plain) else text
         self.sent.append((chat_id, body))
@@ -194,6 +201,24 @@ def retry_seconds(exc: RetryAfter) -> float:
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value or 1)
+
+
+def reply_markup_for(event: dict[str, Any], lang: str) -> Any:
+    """Buttons to send with an alert: "ingelost" / "nog niet" under a proposal that a
+    promise was kept (`bot.followup` decides on the tap); None for every other alert."""
+    if event.get("kind") != "promise_proposed_kept":
+        return None
+    payload = event.get("payload") or {}
+    promise = payload.get("promise") or {}
+    source = (payload.get("evidence") or {}).get("question") or {}
+    if promise.get("id") is None or source.get("id") is None:
+        return None
+    try:
+        from bot.followup import proposal_markup
+
+        return proposal_markup(int(promise["id"]), int(source["id"]), lang)
+    except (ImportError, ValueError, TypeError):
+        return None
 
 
 def _now(now: datetime | None) -> datetime:
@@ -251,6 +276,7 @@ class _Drain:
     async def one(self, claim: outbox.Claim) -> None:
         parts = render_event(claim.event, claim.lang)
         total = len(parts)
+        markup = reply_markup_for(claim.event, claim.lang)
         if claim.parts_sent >= total:  # all parts went out before a crash
             outbox.record_part(self.db, claim, total, total, now=self.now())
             self.report.sent += 1
@@ -269,7 +295,12 @@ class _Drain:
             plain = False
             while True:
                 try:
-                    await self.sender.send(claim.chat_id, parts[index], plain=plain)
+                    await self.sender.send(
+                        claim.chat_id,
+                        parts[index],
+                        plain=plain,
+                        reply_markup=markup if index == total - 1 else None,
+                    )
                     break
                 except RetryAfter as exc:
                     seconds = retry_seconds(exc)

@@ -81,10 +81,12 @@ class DigestItems:
     due_soon: list[ledger.LedgerEntry] = field(default_factory=list)
     overdue: list[ledger.LedgerEntry] = field(default_factory=list)
     late_answers: list[tuple[dict[str, Any], date]] = field(default_factory=list)
+    ledger: list[str] = field(default_factory=list)  # ready HTML sections (bot.followup)
 
     def empty(self) -> bool:
         return not (
-            self.new_questions
+            self.ledger
+            or self.new_questions
             or self.new_answers
             or self.due_soon
             or self.overdue
@@ -241,6 +243,7 @@ def render_digest(
             when = h(lang, "late_line", date=fmt_date(deadline, lang))
             lines.append(f"{_question_line(question, lang)} — <i>{when}</i>")
         blocks.append("\n".join([h(lang, "late"), *_capped(lines, lang)]))
+    blocks.extend(items.ledger)
     return split_blocks(blocks)
 
 
@@ -274,17 +277,35 @@ def build_digest(
     lang = chat.lang if chat else "nl"
     if quiet is None:
         quiet = bool(chat and chat.digest_quiet)
+    since = since or digest_since(chat, now)
     items = collect(
         db,
         list_subscriptions(db, chat_id),
         now=now,
-        since=since or digest_since(chat, now),
+        since=since,
         due_soon_days=due_soon_days,
         deadline_days=deadline_days,
     )
+    items.ledger = ledger_sections(db, chat_id, now=now, since=since, lang=lang)
     return render_digest(
         items, lang=lang, today=_today(now), due_soon_days=due_soon_days, quiet=quiet
     )
+
+
+def ledger_sections(
+    db: Database, chat_id: int, *, now: datetime, since: datetime, lang: str
+) -> list[str]:
+    """The ledger's own sections (promises kept since the last digest, proposals waiting
+    for a verdict) from `bot.followup`; the digest stands without them."""
+    try:
+        from bot.followup import digest_sections
+
+        return digest_sections(
+            db, chat_id, now, lang, since=since, include=("kept", "proposed")
+        )
+    except Exception:
+        log.exception("the ledger's digest sections failed for chat %s", chat_id)
+        return []
 
 
 def digest_due(chat: Chat, now: datetime) -> bool:

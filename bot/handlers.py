@@ -312,7 +312,9 @@ def _find_question(db: Database, text: str) -> dict[str, Any] | None | str:
     return rows[0] if len(rows) == 1 else None
 
 
-def render_question_card(card: dict[str, Any], lang: str = "nl") -> list[str]:
+def render_question_card(
+    card: dict[str, Any], lang: str = "nl", *, extra: list[str] | None = None
+) -> list[str]:
     """The /vraag message: the question, its links, citations both ways, promises and
     the sub-questions without an answer."""
     from bot.render import links_block, subquestions_block, t
@@ -351,6 +353,7 @@ def render_question_card(card: dict[str, Any], lang: str = "nl") -> list[str]:
     if promises:
         blocks.append("\n".join([f"<b>{t(lang, 'promises')}:</b>", *promises]))
     blocks.append(subquestions_block(card["subquestions"], lang))
+    blocks.extend(extra or ())
     blocks.append(links_block(question, lang))
     return split_blocks([b for b in blocks if b])
 
@@ -368,7 +371,18 @@ async def vraag(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if card is None:
         await _reply(update, say(lang, "vraag_not_found"))
         return
-    await _reply(update, render_question_card(card, lang))
+    await _reply(update, render_question_card(card, lang, extra=[_chain(svc, found["id"], lang)]))
+
+
+def _chain(svc: Services, question_id: int, lang: str) -> str:
+    """The chain of follow-ups around the question (the ledger's view), if it has one."""
+    try:
+        from bot.followup import chain_block
+
+        return chain_block(svc.db, int(question_id), lang)
+    except Exception:  # the card stands without it
+        log.exception("the follow-up chain of %s could not be built", question_id)
+        return ""
 
 
 def promises_in_scope(

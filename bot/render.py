@@ -78,6 +78,7 @@ _T: dict[str, dict[str, str]] = {
         "deadline": "Antwoordtermijn verstreek op {date} ({days} werkdagen).",
         "diff": "Wat veranderde",
         "promise": "Toezegging",
+        "evidence": "Bewijs",
         "from_question": "uit",
         "page": "Vraag op de website",
         "document": "Document",
@@ -131,6 +132,7 @@ _T: dict[str, dict[str, str]] = {
         "deadline": "The answer was due on {date} ({days} working days).",
         "diff": "What changed",
         "promise": "Promise",
+        "evidence": "Evidence",
         "from_question": "from",
         "page": "Question on the website",
         "document": "Document",
@@ -372,7 +374,16 @@ def promise_event_block(payload: Mapping[str, Any], lang: str = "nl") -> str:
     promise = payload.get("promise")
     if not isinstance(promise, Mapping):
         return ""
-    return f"<b>{t(lang, 'promise')}:</b>\n{promise_line(promise, lang)}"
+    lines = [f"<b>{t(lang, 'promise')}:</b>", promise_line(promise, lang)]
+    evidence = payload.get("evidence")
+    if isinstance(evidence, Mapping):
+        source = evidence.get("question")
+        if isinstance(source, Mapping) and source.get("id") is not None:
+            label = link(source.get("site_url"), question_label(source, lang))
+            lines.append(f"<b>{t(lang, 'evidence')}:</b> {label}")
+        if evidence.get("excerpt"):
+            lines.append(f"<i>“{esc(evidence['excerpt'], 300)}”</i>")
+    return "\n".join(lines)
 
 
 def render_blocks(event: Mapping[str, Any], lang: str = "nl") -> list[str]:

@@ -15,6 +15,9 @@ COMMANDS_NL = (
     ("promises", "Toezeggingen: open, due of overdue"),
     ("digest", "Overzicht nu, of dagelijks: /digest 08:00"),
     ("status", "Laatste controle van het parlement"),
+    ("ingelost", "Mogelijk ingeloste toezeggingen bevestigen"),
+    ("opvolgvraag", "Ontwerp van opvolgingsvraag voor een toezegging"),
+    ("export", "Je toezeggingen als agenda (.ics)"),
     ("lang", "Taal: /lang en of /lang nl"),
 )
 
@@ -45,6 +48,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "/digest <i>UU:MM</i> — elke dag om die tijd (Brussel): <code>/digest 08:00</code>; "
             "met <code>stil</code> ook op dagen zonder nieuws: <code>/digest 08:00 stil</code>\n"
             "/digest off — geen dagelijks overzicht meer\n"
+            "/ingelost — toezeggingen die mogelijk ingelost zijn: bevestig of weerleg\n"
+            "/opvolgvraag <i>nr</i> — ontwerp van een opvolgingsvraag: "
+            "<code>/opvolgvraag 12</code>\n"
+            "/export — alle toezeggingen met datum als agenda (.ics)\n"
             "/status — laatste controle, resultaat en aantallen\n"
             "/lang en — English; /lang nl — Nederlands"
         ),
@@ -164,6 +171,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "add <code>quiet</code> to get it on days without news too: "
             "<code>/digest 08:00 quiet</code>\n"
             "/digest off — no more daily digest\n"
+            "/ingelost — promises possibly kept: confirm or reject\n"
+            "/opvolgvraag <i>no</i> — a draft follow-up question: "
+            "<code>/opvolgvraag 12</code>\n"
+            "/export — all promises with a date as a calendar (.ics)\n"
             "/status — last check, its outcome and counts\n"
             "/lang nl — Nederlands; /lang en — English"
         ),

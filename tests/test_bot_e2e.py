@@ -164,7 +164,8 @@ def test_commands_in_both_languages(scenario, server, settings, db, db_path, cap
 
                 helptext = await ask(ALICE, "/help")
                 for command in ("/track", "/untrack", "/list", "/vraag", "/promises",
-                                "/digest", "/status", "/lang", "stil"):
+                                "/digest", "/status", "/lang", "stil", "/ingelost",
+                                "/opvolgvraag", "/export"):
                     assert command in helptext
                 assert "/pollnow" not in helptext
 
@@ -186,6 +187,7 @@ def test_commands_in_both_languages(scenario, server, settings, db, db_path, cap
                 assert "Annabel Tavernier" in card and "Gwendolyn Rutten" in card
                 assert "nr. 350 (2022-2023)" in card  # what it cites
                 assert "24 april 2024" in card
+                assert "Opvolgingsketen" in card  # the ledger's chain block
                 cited = await ask(ALICE, f"/vraag {Q350}")
                 assert "nr. 170 (2023-2024)" in cited  # what cites it
 

@@ -373,3 +373,23 @@ def test_unreachable_api_is_retried_later(db):
     row = list_outbox(db)[0]
     assert report.retried == 1 and row["status"] == "pending" and row["attempts"] == 1
     assert "NetworkError" in row["last_error"] or "TimedOut" in row["last_error"]
+
+
+def test_a_proposal_alert_carries_the_verdict_buttons(db):
+    setup_chats(db, [1])
+    payload = {
+        "question": question(1),
+        "promise": {"id": 7, "span": "worden op 24 april 2024 goedgekeurd", "kind": "dated",
+                    "due": "2024-04-24", "status": "due_soon"},
+        "evidence": {"question": {"id": 1820721, "number": 215, "session_year": "2023-2024"},
+                     "excerpt": "De verslagen werden op 24 april goedgekeurd."},
+    }
+    record(db, "promise_proposed_kept:7:1820721", payload, kind="promise_proposed_kept")
+    with FakeTelegram() as fake:
+        run(drain(fake, db, now=T0))
+        (call,) = fake.calls_to("sendMessage", chat_id=1)
+    markup = call.params["reply_markup"]
+    buttons = [b["callback_data"] for row in markup["inline_keyboard"] for b in row]
+    assert buttons == ["lg:ok:7:1820721", "lg:no:7:1820721"]
+    assert "Bewijs:" in call.params["text"] and "vraag nr. 215 (2023-2024)" in call.params["text"]
+    assert "werden op 24 april goedgekeurd" in call.params["text"]
