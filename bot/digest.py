@@ -197,7 +197,7 @@ def _entry_line(entry: ledger.LedgerEntry, lang: str) -> str:
     question = {"id": entry.question_id, **entry.question}
     what = esc(entry.span or entry.subject, 160)
     label = link(_site(question), question_label(question, lang))
-    return f"• <b>{fmt_date(entry.due, lang)}</b> — {what} — {label}"
+    return f"• <b>{fmt_date(entry.due, lang)}</b> — #{int(entry.id)} {what} — {label}"
 
 
 def render_digest(

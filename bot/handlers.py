@@ -431,7 +431,8 @@ async def promises(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         due = f"<b>{fmt_date(entry.due, lang)}</b>" if entry.due else esc(promise_due(
             {"kind": entry.kind, "due": entry.due}, lang))
         label = link(question.get("site_url"), question_label(question, lang))
-        lines.append(f"• {due} — “{esc(entry.span or entry.subject, 160)}” — {label}")
+        text = esc(entry.span or entry.subject, 160)
+        lines.append(f"• {due} — #{int(entry.id)} “{text}” — {label}")
     if len(entries) > 40:
         lines.append(say(lang, "more", n=len(entries) - 40))
     await _reply(update, split_blocks(["\n".join(lines)]))
