@@ -95,12 +95,10 @@ _RECURRING = re.compile(
     r"jaarlijks|maandelijks|wekelijks|periodiek|regelmatig|\belk\b|\bieder\b|\bper\b", _I
 )
 _QUESTION_VOICE = re.compile(
-    r"^\s*(?:minister|mevrouw\s+de\s+minister|mijnheer\s+de\s+minister|minister-president|"
-    r"voorzitter|collega['’]s|beste)\b,?"
-    r"|\bu\s+(?:zei|zegt|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|liet|"
+    r"\bu\s+(?:zei|zegt|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|zou|gaf|liet|"
     r"verklaarde|sprak|meldde|schreef|antwoordt|verwees)\b"
-    r"|(?<!\bik\s)(?<!\bwe\s)(?<!\bwij\s)\b(?:zei|hebt|heeft|had|kondigde|stelde|antwoordde|"
-    r"beloofde|verklaarde|meldde|schreef)\s+u\b"
+    r"|\b(?:zei|hebt|heeft|had|kondigde|stelde|antwoordde|beloofde|verklaarde|meldde|schreef)"
+    r"\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
     r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
@@ -180,24 +178,28 @@ def find_promises(
     return out
 
 
+# "Minister, ..." opens the asker's sentences (ministers open with "Voorzitter," too).
+_VOCATIVE = re.compile(
+    r"\s*(?:minister|mevrouw\s+de\s+minister|mijnheer\s+de\s+minister|(?:vice)?minister-"
+    r"president|mevrouw\s+de\s+staatssecretaris|mijnheer\s+de\s+staatssecretaris)\s*,"
+)
+_MINISTER_VOICE = re.compile(
+    r"\b(?:uw\s+(?:schriftelijke\s+)?vraag|verwijs\s+ik|in\s+antwoord\s+op|"
+    r"het\s+geachte\s+lid|kan\s+ik\s+u|deel\s+ik\s+u|ik\s+kan\s+u|kan\s+u\s+meedelen)\b"
+)
+
+
 def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
-    """A passage in the asker's voice (questions to the minister): it holds no promises."""
-    asker = minister = 0
-    for s, e in sents:
-        sentence = text[s:e]
-        if e < len(text) and text[e : e + 1] == "?":
-            asker += 1
-        if _REFERRAL.search(sentence):
-            minister += 2  # sending the question elsewhere is the answering side
-        elif _QUESTION_VOICE.search(sentence) or _ASKER_PLAN.search(sentence):
-            asker += 1
-        if re.search(
-            r"\b(?:uw\s+(?:schriftelijke\s+)?vraag|verwijs\s+ik|in\s+antwoord\s+op|"
-            r"het\s+geachte\s+lid|kan\s+ik\s+u|deel\s+ik\s+u|ik\s+kan\s+u|kan\s+u\s+meedelen)\b",
-            sentence,
-            _I,
-        ):
-            minister += 2
+    """A passage in the asker's voice (questions to the minister): it holds no promises.
+
+    Counts the asker's marks (questions, "Minister, ...", "u zei", "mijn vraag", own plans)
+    against the answering side's ("uw vraag", "in antwoord op", referrals), over the whole
+    passage at once.
+    """
+    asker = sum(1 for _, e in sents if text[e : e + 1] == "?")
+    asker += sum(1 for s, _ in sents if _VOCATIVE.match(text, s))
+    asker += len(_QUESTION_VOICE.findall(text)) + len(_ASKER_PLAN.findall(text))
+    minister = 2 * (len(_REFERRAL.findall(text)) + len(_MINISTER_VOICE.findall(text)))
     return asker > minister
 
 
@@ -210,7 +212,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return None
     if not _TRIGGER.search(sentence):
         return None  # cheap gate: no word any promise construction needs
-    if _QUESTION_VOICE.search(sentence):
+    if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
         return None
     referral = _REFERRAL.search(sentence)
     if referral:
