@@ -41,6 +41,7 @@ from bot.render import (
     question_block,
     question_label,
     sibling_url,
+    sort_promises,
     split_blocks,
 )
 from bot.texts import TEXTS, say
@@ -346,7 +347,7 @@ def render_question_card(
     if cited_by:
         blocks.append("\n".join([f"<b>{say(lang, 'vraag_cited_by')}:</b>", *cited_by]))
     promises = []
-    for promise in card["promises"]:
+    for promise in sort_promises(card["promises"]):
         text = esc(promise.get("span") or promise.get("subject"), 200)
         state = esc(t(lang, f"ps_{promise.get('status')}"), 40)
         promises.append(f"• “{text}” — <i>{esc(promise_due(promise, lang))}</i> [{state}]")
