@@ -96,6 +96,11 @@ def test_day_without_year_in_the_past_and_future():
         ("het tweede semester", date(2024, 12, 31)),
         ("het derde kwartaal van 2024", date(2024, 9, 30)),
         ("Q1 2025", date(2025, 3, 31)),
+        ("komend najaar", date(2024, 12, 20)),  # the next autumn to begin
+        ("volgend voorjaar", date(2025, 6, 20)),  # this spring has begun: the next one
+        ("in het schooljaar 2024-2025", date(2025, 8, 31)),
+        ("in het volgende schooljaar", date(2025, 8, 31)),
+        ("tegen het nieuwe schooljaar", date(2024, 9, 1)),
     ],
 )
 def test_periods(text, due):
@@ -112,6 +117,8 @@ def test_periods(text, due):
         "binnen 30 dagen na ontvangst",
         "tegen het einde van de legislatuur",
         "zodra",
+        "in de volgende voortgangsrapportage",  # event-bound
+        "bij de Voorjaarsnota",
     ],
 )
 def test_undefined_times(text):
@@ -119,7 +126,9 @@ def test_undefined_times(text):
     assert m.undefined and m.due is None
 
 
-@pytest.mark.parametrize("text", ["binnenkort", "zo snel mogelijk", "de komende maanden"])
+@pytest.mark.parametrize(
+    "text", ["binnenkort", "zo snel mogelijk", "de komende maanden", "legislatuur 2019-2024"]
+)
 def test_vague_times(text):
     m = one(text)
     assert m.vague and m.due is None

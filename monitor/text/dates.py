@@ -186,6 +186,17 @@ _L_YEAR = re.compile(
     r"ten\s+laatste\s+in|nog\s+in|later\s+in|vanaf|sinds|tot|tot\s+en\s+met)\s+$",
     _R,
 )
+_P_YEAR_RANGE = re.compile(
+    r"\b(?:(?P<kind>schooljaar|academiejaar|werkingsjaar|zittingsjaar|begrotingsjaar|werkjaar)\s+)?"
+    r"(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\b",
+    _R,
+)
+_C_SCHOOL = re.compile(r"\b(?P<unit>schooljaar|academiejaar)\b", _R)
+_L_SCHOOL = re.compile(
+    r"\b(?P<pre>tegen\s+|voor\s+|vóór\s+|vanaf\s+|in\s+|tijdens\s+)?(?:het\s+|de\s+)?"
+    r"(?P<rel>volgend|volgende|komend|komende|nieuwe|huidige|lopende|dit)\s+$",
+    _R,
+)
 _C_REL_YEAR = re.compile(r"\b(?P<unit>jaar|werkjaar|kalenderjaar|begrotingsjaar)\b", _R)
 _L_REL_YEAR = re.compile(
     r"\b(?P<pre>(?:tegen\s+|voor\s+|vóór\s+)?(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?\s+"
@@ -270,6 +281,7 @@ _LEAD_LAST = {
         "het",
     },
     "rel_short": {"volgende", "komende", "eerstvolgende", "deze", "vorige"},
+    "school": {"volgend", "volgende", "komend", "komende", "nieuwe", "huidige", "lopende", "dit"},
 }
 
 
@@ -340,6 +352,11 @@ _P_UNDEFINED = re.compile(
     r"(?:evaluatie|herziening|begrotingsaanpassing|begrotingsopmaak|actualisatie|afronding|"
     r"goedkeuring|publicatie|oplevering|ontvangst|opmaak|start|voorlegging|bespreking|"
     r"budgettaire\s+nota|volgende|nieuwe)\w*|"
+    r"(?:bij|in|na|met)\s+(?:de|het)\s+(?:eerst)?volgende\s+"
+    r"(?!(?:dagen|weken|maanden|jaren|week|maand|jaar|keer|maal)\b)\w+|"
+    r"(?:voor|bij|in|na|met)\s+(?:de|het)\s+(?:voorjaarsnota|najaarsnota|miljoenennota|"
+    r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
+    r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
     r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
     r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
@@ -376,6 +393,18 @@ def _iter(pattern: re.Pattern[str], text: str):
         yield m
 
 
+def _season_start(season: str, year: int) -> date:
+    month, day = {
+        "voorjaar": (3, 20),
+        "lente": (3, 20),
+        "zomer": (6, 21),
+        "najaar": (9, 23),
+        "herfst": (9, 23),
+        "winter": (12, 21),
+    }.get(season, (1, 1))
+    return date(year, month, day)
+
+
 def _season_due(season: str, year: int) -> date:
     month, day = SEASONS[season]
     return date(year + 1 if season == "winter" else year, month, day)
@@ -405,6 +434,34 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         found.append(DateMatch(start, end, original[start:end], **kw))
         covered[start:end] = b"\x01" * (end - start)
 
+    for m in _P_YEAR_RANGE.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if b != a + 1:
+            add(m, vague=True)  # "2019-2024": a legislature, no date
+            continue
+        kind = (m["kind"] or "").lower()
+        if kind in ("schooljaar", "academiejaar"):
+            add(m, due=date(b, 8, 31))
+        elif kind == "zittingsjaar":
+            add(m, due=fourth_monday_of_september(b) - timedelta(days=1))
+        elif kind:
+            add(m, due=date(b, 12, 31))
+        else:
+            add(m, vague=True)  # "(2022-2023)": a session year named, not a time
+    for m in _scan(_C_SCHOOL, _L_SCHOOL, text, covered, last=_LEAD_LAST["school"], need_lead=True):
+        if doc_date is None:
+            add(m, year_given=False)
+            continue
+        rel, pre = (m["rel"] or "").lower(), (m["pre"] or "").strip().lower()
+        first = doc_date.year if doc_date.month >= 9 else doc_date.year - 1  # current one
+        if rel.startswith(("volgend", "komend", "nieuwe")):
+            first += 1
+        if pre == "vanaf":
+            add(m, vague=True)
+        elif pre in ("tegen", "voor", "vóór"):
+            add(m, due=date(first, 9, 1))
+        else:
+            add(m, due=date(first + 1, 8, 31))
     for m in _iter(_P_NUMERIC, text):
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:
@@ -453,8 +510,8 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             year = int(m["year"])
         elif doc_date is not None:
             year = doc_date.year
-            if pre.startswith(("komend", "volgend")) and season != "winter":
-                year += 1
+            if pre.startswith(("komend", "volgend")) and _season_start(season, year) <= doc_date:
+                year += 1  # the next such season to begin
         else:
             add(m, year_given=False)
             continue
