@@ -310,6 +310,18 @@ CASES += [
     ("Dat zal in het najaar gebeuren.", None, "dated", None),
 ]
 
+CASES += [
+    # the time of the promising clause, not of the clause about the past
+    (
+        "Op 1 september 2023 startte het project; de evaluatie zal in 2025 plaatsvinden.",
+        None,
+        "dated",
+        "2025-12-31",
+    ),
+    # an explicit deadline beats the year of the sentence
+    ("In 2024 zal Bon tegen eind maart 2024 een plan opmaken.", None, "dated", "2024-03-31"),
+]
+
 NEGATIVES = [
     # pointing to a website is not a referral
     ("Voor meer informatie verwijs ik naar de website van Statbel.", D),

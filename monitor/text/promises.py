@@ -243,7 +243,16 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         ):
             continue
         usable.append(d)
-    usable.sort(key=lambda d: 0 if _deadline(text, s_start, d) else 1)
+    # The time of the promising clause first (not of a clause after ";"), deadlines first,
+    # then the one nearest the verb that promises.
+    anchor = future or intent or _WEAK_INTENT.search(sentence) or _PRESENT.search(sentence)
+    verb = s_start + (anchor.start() if anchor else 0)
+
+    def rank(d: DateMatch) -> tuple[int, int, int]:
+        lo, hi = sorted((d.start, verb))
+        return (1 if ";" in text[lo:hi] else 0, 0 if _deadline(text, s_start, d) else 1, hi - lo)
+
+    usable.sort(key=rank)
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
         weak = _WEAK_INTENT.search(sentence)
