@@ -385,6 +385,15 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a bare "vraag" with a number too large for a sub-question
+    (
+        "Zie ook vraag 152 over hetzelfde onderwerp.",
+        None,
+        [ref("vraag 152", "written_question", 152)],
+    ),
+]
+
 NEGATIVES = [
     # a commission outside parliament
     "De Europese Commissie keurde op 5 maart 2023 het plan goed.",

@@ -215,6 +215,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             and not nm["nr"]
             and not _EARLIER.search(before)
             and not _OWN_DET.search(before)
+            and int(nm["n"]) < 20  # "zie vraag 2" is a part of this question
         ):
             n = int(nm["n"])
             plain_vraag = group == "vraag" and not nm["nr"]
