@@ -146,6 +146,7 @@ _TRIGGER = re.compile(
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
+_DURATION = re.compile(r"\b(?:tot|tot\s+en\s+met|sinds|t\.e\.m\.)\s*$")
 _LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|vanaf|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
 
 
@@ -233,6 +234,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         lead = text[max(s_start, d.start - 12) : d.start]
         if _LEADING_ITEM_DATE.search(lead) and d.day is not None:
             continue  # "de verslagen van 6 december 2023": names an item, not a deadline
+        if _DURATION.search(lead) or re.match(r"(?:tot|sinds)\b", d.text.lower()):
+            continue  # "loopt tot eind 2025": how long something lasts, not a deadline
         if d.due is not None and doc_date is not None and d.due < doc_date:
             continue
         if (

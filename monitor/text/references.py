@@ -247,12 +247,12 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     if day_match is None and group in ("written", "oral", "interpellation", "vraag"):
         # "Op 12 februari 2023 stelde ik u een schriftelijke vraag"
         for d in dates:
-            if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 45:
+            if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 60:
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
                 if (
                     re.search(r"\bop\s+$", lead, _I)
-                    and re.fullmatch(r"\s+(?:[\w’']+\s+){1,5}", gap)
+                    and re.fullmatch(r"\s+(?:[\w’']+\s+){1,8}", gap)
                     and re.search(r"\b(?:stelde|stelden|diende|heb|hebt|heeft|hebben)\b", gap, _I)
                     and (d.day or d.past_day)
                 ):
