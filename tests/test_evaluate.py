@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -103,10 +104,10 @@ def test_extract_command_json(tmp_path, capsys):
 
 
 def test_extract_command_summary_and_stdin(monkeypatch, capsys):
-    stdin = type(
-        "S", (), {"buffer": type("B", (), {"read": lambda self: PASSAGE["text"].encode()})()}
-    )()
-    monkeypatch.setattr(sys, "stdin", stdin)
+    class Stdin:
+        buffer = BytesIO(PASSAGE["text"].encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
     assert run(extract_cmd, ["extract", "-"]) == 0
     out = capsys.readouterr().out
     assert "Verwijzingen (1)" in out and "nr. 350" in out and "Beloftes (1)" in out
