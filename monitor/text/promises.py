@@ -66,6 +66,8 @@ _INTENT = re.compile(
     r"(?:opdracht|de\s+opdracht)\s+gegeven\s+om|"
     r"(?:engageert|engageren|verbindt|verbinden)\s+(?:\w+\s+)?(?:zich|me|mij|ons)|"
     r"(?:engageer|verbind)\s+(?:ik\s+)?(?:me|mij)|\bbelo(?:of|oft|ven)\b|"
+    r"(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?toegezegd|"
+    r"(?:ik|we|wij)\s+(?:heb|hebben)\s+(?:\w+\s+){0,3}?toegezegd|"
     r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houd|houden|stuur|sturen)"
     r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
     _I,
@@ -117,7 +119,9 @@ _NOT_PROMISE = re.compile(
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
-    r"naar\s+schatting|geschat\w*|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
+    r"naar\s+schatting|geschat\w*|"
+    r"(?:heeft|hebben)\s+(?:ons|mij|me)\s+(?:\w+\s+)?(?:laten\s+weten|meegedeeld|gemeld|"
+    r"geïnformeerd|bevestigd)|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
     r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
@@ -141,13 +145,13 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|opdracht|stree|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
 _DURATION = re.compile(r"\b(?:tot|tot\s+en\s+met|sinds|t\.e\.m\.)\s*$")
-_LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|vanaf|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
+_LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
 
 
 def find_promises(
@@ -166,7 +170,7 @@ def find_promises(
     if within is None and _asker_passage(text, sents):
         return []  # a passage in the asker's voice: its futures are not commitments
     out: list[Promise] = []
-    for s_start, s_end in sents:
+    for s_start, s_end in _clauses(text, sents):
         if within and not (within[0] <= s_start < within[1]):
             continue
         promise = _promise_in(text, s_start, s_end, dates, doc_date)
@@ -177,6 +181,22 @@ def find_promises(
         subject = _subject(cleaned.text[start:end], dates, start)
         out.append(Promise(span, ostart, oend, kind, due, subject))
     return out
+
+
+def _clauses(text: str, sents: list[tuple[int, int]]):
+    """Sentences, cut at semicolons: "De opdracht wordt binnenkort gegund; de werken ..."."""
+    for s_start, s_end in sents:
+        start = s_start
+        cut = text.find(";", start, s_end)
+        while cut != -1:
+            if cut - start > 3:
+                yield start, cut
+            start = cut + 1
+            while start < s_end and text[start] in " \n":
+                start += 1
+            cut = text.find(";", start, s_end)
+        if s_end > start:
+            yield start, s_end
 
 
 # "Minister, ..." opens the asker's sentences (ministers open with "Voorzitter," too).
