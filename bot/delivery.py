@@ -187,6 +187,8 @@ class DeliveryReport:
     rate_limited: int = 0  # 429s received
     dead: int = 0
     lost_lease: int = 0  # rows another worker took over
+    recovered: int = 0  # rows a stopped worker had claimed, resumed at once
+    busy: bool = False  # another process was draining: nothing done
     deactivated: set[int] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
 
@@ -362,6 +364,46 @@ def _with_token(claim: outbox.Claim, token: str) -> outbox.Claim:
     return replace(claim, token=token)
 
 
+class DrainLock:
+    """One drainer per database at a time: an exclusive lock on ``<db>.delivery.lock``.
+
+    Telegram's limits are per bot, so two processes draining at once would together send
+    too fast; and a worker holding the lock knows that rows still claimed ('sending') were
+    claimed by a worker that died, so it can resume them at once instead of waiting for
+    their lease. The lock goes with the process (flock); in memory, or where flock does
+    not exist, there is no lock and leases alone recover rows.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.path = outbox.database_file(db)
+        self._file: Any = None
+
+    def acquire(self) -> bool | None:
+        """True: locked; False: another drainer holds it; None: no locking here."""
+        if not self.path:
+            return None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on Windows
+            return None
+        handle = open(f"{self.path}.delivery.lock", "a+")  # held until release()
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._file = handle
+        return True
+
+    def release(self) -> None:
+        if self._file is not None:
+            import fcntl
+
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+
+
 async def deliver_pending(
     db: Database,
     sender: Sender,
@@ -375,12 +417,42 @@ async def deliver_pending(
     """Send every due outbox row; returns what happened.
 
     `now` fixes the clock used to decide what is due (tests); by default the real time.
-    `concurrency` workers each claim ONE row at a time (the oldest due row of a chat no
-    other worker is sending to), so a chat's alerts go out in order and a crash leaves at
-    most `concurrency` rows claimed (they are retried when their lease ends). The limiter
-    of the sender paces them. `max_seconds` stops claiming after that long.
+    One drain per database at a time (`DrainLock`); the one that holds the lock resumes
+    rows a dead worker had claimed. `concurrency` workers each claim ONE row at a time
+    (the oldest due row of a chat no other worker is sending to), so a chat's alerts go
+    out in order and a crash leaves at most `concurrency` rows claimed. The limiter of
+    the sender paces them. `max_seconds` stops claiming after that long.
     """
     report = DeliveryReport()
+    lock = DrainLock(db)
+    locked = lock.acquire()
+    if locked is False:
+        report.busy = True  # another process is draining this database
+        return report
+    try:
+        if locked:
+            report.recovered = outbox.recover_orphans(db)
+            if report.recovered:
+                log.warning("resuming %d alerts a stopped worker had claimed", report.recovered)
+        return await _deliver(
+            db, sender, report, now=now, concurrency=concurrency, lease_seconds=lease_seconds,
+            max_attempts=max_attempts, max_seconds=max_seconds,
+        )
+    finally:
+        lock.release()
+
+
+async def _deliver(
+    db: Database,
+    sender: Sender,
+    report: DeliveryReport,
+    *,
+    now: datetime | None,
+    concurrency: int,
+    lease_seconds: float,
+    max_attempts: int,
+    max_seconds: float | None,
+) -> DeliveryReport:
     drain = _Drain(
         db, sender, report, now=now, lease_seconds=lease_seconds, max_attempts=max_attempts
     )

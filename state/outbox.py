@@ -185,6 +185,26 @@ def release(db: Database, claim: Claim) -> bool:
     return cursor.rowcount == 1
 
 
+def recover_orphans(db: Database) -> int:
+    """Give every claimed row back as due at once; only for a worker that KNOWS no other
+    worker is alive (it holds the drain lock): the rows were claimed by a dead one. Their
+    `parts_sent` stays, so a half-sent message resumes where it stopped."""
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = NULL "
+            "WHERE status = 'sending'"
+        )
+    return cursor.rowcount
+
+
+def database_file(db: Database) -> str | None:
+    """The path of the database's main file (None in memory)."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main":
+            return row[2] or None
+    return None
+
+
 def outbox_counts(db: Database) -> dict[str, int]:
     """Rows per status, e.g. ``{"pending": 2, "sent": 40}``."""
     return {
