@@ -121,14 +121,12 @@ def test_track_alert_untrack_and_privacy(scenario, server, settings, db, db_path
                 await until(lambda: fake.calls_to("answerCallbackQuery"))
                 assert len(list_subscriptions(db, ALICE)) == 1
 
-                message_id = fake.calls_to("sendMessage", chat_id=ALICE)[-1].params
                 alice_message = max(fake.messages[ALICE])  # the /untrack message
                 fake.tap(ALICE, alice_message, data)
                 await until(lambda: fake.calls_to("editMessageText", chat_id=ALICE))
                 edit = fake.calls_to("editMessageText", chat_id=ALICE)[0]
                 assert "niet meer" in edit.params["text"]
                 assert list_subscriptions(db, ALICE) == []
-                assert message_id  # the keyboard message was Alice's own
 
         asyncio.run(script())
         # the token was used on every call, and never logged
