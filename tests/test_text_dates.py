@@ -60,7 +60,8 @@ def test_day_without_year_in_the_past_and_future():
     m = one("14 november jongstleden", date(2023, 6, 20))
     assert m.day == date(2022, 11, 14)
     m = one("op 12 mei", date(2023, 6, 20))
-    assert m.past_day == date(2023, 5, 12) and m.day == date(2023, 5, 12)
+    # cited: the latest 12 May before; promised: the next 12 May
+    assert m.past_day == date(2023, 5, 12) and m.day == date(2024, 5, 12)
     assert one("op 12 mei", None).day is None
 
 

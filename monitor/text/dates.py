@@ -358,6 +358,7 @@ _P_UNDEFINED = re.compile(
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
+    r"daarna|nadien|aansluitend|"
     r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
     r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
     _R,
@@ -482,16 +483,18 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         future = year_for(month, day, doc_date, past=False)
         past = year_for(month, day, doc_date, past=True)
         fd = safe_date(future, month, day) if future else None
+        if fd is not None and doc_date is not None and fd < doc_date:
+            fd = safe_date(future + 1, month, day)  # "op 15 januari" written in December
         pd = safe_date(past, month, day) if past else None
         add(m, day=fd, due=fd, year_given=False, past_day=pd)
     for m in _scan(_C_MONTH_YEAR, _L_MONTH_YEAR, text, covered, last=_LEAD_LAST["month"]):
         month = MONTHS[m["month"].lower().rstrip(".")]
-        if m["month"].lower() in ("mei",) and not (m["year"] or m["qual"]):
-            pass
         if m["year"]:
             year = int(m["year"])
         elif doc_date is not None:
             year = doc_date.year
+            if month_end(year, month) < doc_date:
+                year += 1  # "in maart" written in December: the coming March
         else:
             add(m, year_given=False)
             continue
@@ -512,6 +515,8 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             year = doc_date.year
             if pre.startswith(("komend", "volgend")) and _season_start(season, year) <= doc_date:
                 year += 1  # the next such season to begin
+            elif season in SEASONS and _season_due(season, year) < doc_date:
+                year += 1  # "in het voorjaar" written in November: the coming spring
         else:
             add(m, year_given=False)
             continue
@@ -568,7 +573,8 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
     for m in _scan(_C_YEAR, _L_YEAR, text, covered, last=_LEAD_LAST["year"]):
         year = int(m["year"])
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
-        if pre in ("vanaf", "sinds", "tot", "tot en met"):
+        if pre in ("vanaf", "sinds", "tot", "tot en met") or not pre:
+            # "sinds 2019"; and a bare year names something ("de begroting 2024")
             add(m, due=None, vague=True)
             continue
         add(m, due=_end_of(year, pre))

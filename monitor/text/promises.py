@@ -62,6 +62,7 @@ _INTENT = re.compile(
     r"(?:ik|we|wij)\s+(?:blijf|blijven)\b|(?:blijf|blijven)\s+(?:ik|we|wij)\b|"
     r"(?:plan|plannen|engageer|engageren)\s+(?:ik|we|wij)\b|(?:ik|we|wij)\s+(?:plan|plannen)\b|"
     r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
+    r"(?:heb|hebben|heeft)\s+(?:\w+\s+){0,5}?(?:gepland|ingepland)\b|"
     r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b|"
     r"(?:opdracht|de\s+opdracht)\s+gegeven\s+om|"
     r"(?:engageert|engageren|verbindt|verbinden)\s+(?:\w+\s+)?(?:zich|me|mij|ons)|"
@@ -145,8 +146,17 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|\bgaat|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
+)
+# Verbs of the speech itself: "ik zal beginnen met de cijfers en daarna ingaan op ..."
+_SPEECH_VERBS = re.compile(
+    r"\b(?:ingaan\s+op|overlopen|beantwoorden|antwoorden|samenvatten|schetsen|toelichten|"
+    r"beginnen\s+met|afronden\s+met|eindigen\s+met|afsluiten\s+met)\b"
+)
+# A present perfect: "is in maart van start gegaan", "hebben ... plaatsgevonden".
+_PERFECT = re.compile(
+    r"\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,8}?\s+(?:\w+)?ge\w+(?:d|t|en|aan)\b"
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
@@ -288,20 +298,27 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             if deadline and not past:
                 return s_start, s_end, "dated", deadline[0].due
             return None
-        if _SOON.search(sentence) and _PRESENT.search(sentence):
+        if _SOON.search(sentence) and (_PRESENT.search(sentence) or weak):
             # "... en wordt binnenkort aan de Raad van State voorgelegd"
             return s_start, s_end, "open", None
-        past = re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence, _I)
+        if any(d.undefined and _RECURRING.search(d.text.lower()) for d in usable):
+            return None  # "worden jaarlijks in april gepubliceerd": a practice
         ahead = [d for d in usable if d.due is not None and d.due > doc_date and not d.vague]
-        if ahead and not past:
+        if ahead and not _past_clause(text, s_start, s_end, ahead[0]):
             return s_start, s_end, "dated", ahead[0].due
         bound = [d for d in usable if d.undefined and not _RECURRING.search(d.text.lower())]
-        if bound and not past and not ahead:
+        if bound and not ahead and not _past_clause(text, s_start, s_end, bound[0]):
             # "Het voorontwerp volgt na de zomer": a time still to come, without a last day
             return s_start, s_end, "dated", None
         return None
     if future and not intent and _past_future(sentence):
         return None
+    if (
+        _SPEECH_VERBS.search(sentence)
+        and re.search(r"\b(?:ik|we|wij)\b", sentence)
+        and not any(d.due for d in usable)
+    ):
+        return None  # announcing the order of the speech
     if _CONDITIONAL.match(sentence):
         return s_start, s_end, "open", None
     precise = [d for d in usable if d.due is not None and not d.vague]
@@ -312,6 +329,24 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if any(not d.year_given and not d.vague for d in usable):
         return s_start, s_end, "dated", None
     return s_start, s_end, "open", None
+
+
+_CLAUSE_CUT = re.compile(r",|;|:|\ben\b|\bmaar\b|\bterwijl\b")
+
+
+def _past_clause(text: str, s_start: int, s_end: int, d: DateMatch) -> bool:
+    """Is the clause holding `d` in a past tense ("werd", "is ... van start gegaan")?"""
+    start, end = s_start, s_end
+    for cut in _CLAUSE_CUT.finditer(text, s_start, s_end):
+        if cut.end() <= d.start:
+            start = cut.end()
+        elif cut.start() >= d.end:
+            end = cut.start()
+            break
+    clause = text[start:end]
+    return bool(re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", clause)) or bool(
+        _PERFECT.search(clause)
+    )
 
 
 def _start_of(d: DateMatch) -> int:

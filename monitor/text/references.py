@@ -415,6 +415,15 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         return False  # "de Europese Commissie", "de interministeriële commissie"
     if day_match is not None:
         return True
+    if anchor.startswith("commissie") and re.search(r"\b(?:in|tijdens)\s+(?:deze|de)\s+$", before):
+        # "in februari hebt u in deze commissie beloofd dat ...": an earlier meeting
+        return bool(
+            re.search(
+                r"\b(?:gezegd|beloofd|geantwoord|aangekondigd|toegezegd|besproken|gesproken|"
+                r"gedebatteerd|verklaard|bevestigd|meegedeeld|gemeld)\b",
+                sentence.lower(),
+            )
+        ) and not re.search(r"\bvra(?:ag|gen)\b", sentence.lower())
     if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
         return False  # a second mention of a meeting named before, or any meeting
     if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
