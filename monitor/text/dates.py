@@ -186,11 +186,15 @@ _L_YEAR = re.compile(
     r"ten\s+laatste\s+in|nog\s+in|later\s+in|vanaf|sinds|tot|tot\s+en\s+met)\s+$",
     _R,
 )
-_P_YEAR_RANGE = re.compile(
-    r"\b(?:(?P<kind>schooljaar|academiejaar|werkingsjaar|zittingsjaar|begrotingsjaar|werkjaar)\s+)?"
-    r"(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\b",
-    _R,
-)
+_P_YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\b")
+_RANGE_KINDS = {
+    "schooljaar",
+    "academiejaar",
+    "werkingsjaar",
+    "zittingsjaar",
+    "begrotingsjaar",
+    "werkjaar",
+}
 _C_SCHOOL = re.compile(r"\b(?P<unit>schooljaar|academiejaar)\b", _R)
 _L_SCHOOL = re.compile(
     r"\b(?P<pre>tegen\s+|voor\s+|vóór\s+|vanaf\s+|in\s+|tijdens\s+)?(?:het\s+|de\s+)?"
@@ -378,6 +382,7 @@ _FIRST = {
     "_P_Q": "qs",
     "_P_VAGUE": "bewszilodtn",
     "_P_WITHIN": "boiudt",
+    "_C_SCHOOL": "sa",
 }
 for _name, _chars in _FIRST.items():
     _pattern = globals()[_name]
@@ -435,12 +440,15 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         found.append(DateMatch(start, end, original[start:end], **kw))
         covered[start:end] = b"\x01" * (end - start)
 
-    for m in _P_YEAR_RANGE.finditer(text):
+    for m in _iter(_P_YEAR_RANGE, text):
+        word = _previous_word(text, m.start())
+        kind = word if word in _RANGE_KINDS else ""
+        if kind:
+            m = _Hit(text, m.start() - len(word) - 1, m.end(), m.groupdict())
         a, b = int(m["a"]), int(m["b"])
         if b != a + 1:
             add(m, vague=True)  # "2019-2024": a legislature, no date
             continue
-        kind = (m["kind"] or "").lower()
         if kind in ("schooljaar", "academiejaar"):
             add(m, due=date(b, 8, 31))
         elif kind == "zittingsjaar":
