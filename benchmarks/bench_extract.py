@@ -58,6 +58,18 @@ PASSAGES = [
     "Het actieplan zal tegen eind dit jaar worden voorgesteld aan de Vlaamse Regering.",
     "De resultaten van de evaluatie worden voor de zomer van {y} aan het parlement bezorgd.",
     "Er werden {big} dossiers behandeld, een stijging met {k} procent tegenover vorig jaar.",
+    # plain answer prose, as most of a real answer reads
+    "Het agentschap telt {k} onthaalbureaus, verspreid over de vijf provincies en Brussel. "
+    "Elk bureau beschikt over een team van trajectbegeleiders en maatschappelijk werkers.",
+    "De cursus maatschappelijke oriëntatie omvat {k} lesuren en wordt aangeboden in de "
+    "moedertaal van de inburgeraar of in een contacttaal.",
+    "In de onderstaande tabel vindt u per provincie het aantal ondertekende contracten, het "
+    "aantal behaalde attesten en het aantal stopzettingen.",
+    "Van de {big} inburgeraars volgden er {k} procent een traject in Brussel; de overige "
+    "trajecten werden gevolgd in Antwerpen, Gent en Leuven.",
+    "De beoordeling gebeurt op basis van de aanwezigheid en de actieve deelname aan de lessen, "
+    "zoals bepaald in het besluit.",
+    "Personen die vrijgesteld zijn, ontvangen een attest van vrijstelling van het agentschap.",
 ]
 
 

@@ -243,21 +243,23 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return None
     if not _TRIGGER.search(sentence):
         return None  # cheap gate: no word any promise construction needs
+    lo = bisect_left(dates, s_start, key=_start_of)
+    hi = bisect_left(dates, s_end, key=_start_of)
+    referral = _REFERRAL.search(sentence)
+    future = _FUTURE.search(sentence)
+    intent = _INTENT.search(sentence)
+    if not (referral or future or intent or lo < hi or _SOON.search(sentence)):
+        return None  # a present tense without any time: nothing promised
     if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
         return None
-    referral = _REFERRAL.search(sentence)
     if referral:
         obj = referral.group("obj") or referral.group("obj2")
         if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
-    future = _FUTURE.search(sentence)
-    intent = _INTENT.search(sentence)
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
-    lo = bisect_left(dates, s_start, key=_start_of)
-    hi = bisect_left(dates, s_end, key=_start_of)
     in_sentence = dates[lo:hi]
     usable = []
     for d in in_sentence:
