@@ -322,7 +322,15 @@ CASES += [
     ("In 2024 zal Bon tegen eind maart 2024 een plan opmaken.", None, "dated", "2024-03-31"),
 ]
 
+CASES += [
+    # carrying out, in the present tense (a Dutch government letter)
+    ("Daartoe voeren we de aanbevelingen van het aanjaagteam onverkort uit.", None, "open", None),
+    ("We zetten de begeleiding van nieuwkomers voort.", None, "open", None),
+]
+
 NEGATIVES = [
+    # a recurring practice, not a commitment
+    ("Zo voeren we jaarlijks controles uit bij alle erkende centra.", D),
     # pointing to a website is not a referral
     ("Voor meer informatie verwijs ik naar de website van Statbel.", D),
     # the asker's hope about the minister

@@ -89,6 +89,11 @@ _PRESENT = re.compile(
     r"gaat|gaan|komt|komen)\b",
     _I,
 )
+# "Daartoe voeren we de aanbevelingen onverkort uit": carrying out, in the present tense.
+_PRESENT_ACTION = re.compile(
+    r"\b(?:(?:voeren|zetten|werken|rollen|breiden)\s+(?:we|wij)|(?:we|wij)\s+(?:voeren|zetten|werken|"
+    r"rollen|breiden))\b[^.;]{0,80}\b(?:uit|voort|door)\b"
+)
 _SOON = re.compile(
     r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
     r"op\s+korte\s+termijn)\b",
@@ -146,7 +151,7 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|\bgaat|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|\bgaat|\bvoeren|\bzetten|\bwerken|\brollen|\bbreiden|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 # Verbs of the speech itself: "ik zal beginnen met de cijfers en daarna ingaan op ..."
@@ -248,6 +253,10 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     referral = _REFERRAL.search(sentence)
     future = _FUTURE.search(sentence)
     intent = _INTENT.search(sentence)
+    if not intent and not future and (action := _PRESENT_ACTION.search(sentence)):
+        if any(d.undefined and _RECURRING.search(d.text.lower()) for d in dates[lo:hi]):
+            return None  # "zo voeren we jaarlijks controles uit": a practice
+        intent = action
     if not (referral or future or intent or lo < hi or _SOON.search(sentence)):
         return None  # a present tense without any time: nothing promised
     if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
