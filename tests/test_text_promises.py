@@ -328,7 +328,16 @@ CASES += [
     ("We zetten de begeleiding van nieuwkomers voort.", None, "open", None),
 ]
 
+CASES += [
+    # a third party named after the commitment does not matter
+    ("Ik zal hierover contact opnemen met de federale minister.", D, "open", None),
+]
+
 NEGATIVES = [
+    # plans of third parties
+    ("De Europese Commissie zal in 2025 een voorstel doen.", D),
+    ("Het Rekenhof zal binnenkort een rapport publiceren.", D),
+    ("De federale regering zal de regeling aanpassen.", D),
     # a recurring practice, not a commitment
     ("Zo voeren we jaarlijks controles uit bij alle erkende centra.", D),
     # pointing to a website is not a referral

@@ -94,6 +94,13 @@ _PRESENT_ACTION = re.compile(
     r"\b(?:(?:voeren|zetten|werken|rollen|breiden)\s+(?:we|wij)|(?:we|wij)\s+(?:voeren|zetten|werken|"
     r"rollen|breiden))\b[^.;]{0,80}\b(?:uit|voort|door)\b"
 )
+# Others' plans are not the answering side's commitments.
+_THIRD_PARTY = re.compile(
+    r"\b(?:europese\s+(?:commissie|unie|raad)|de\s+eu|rekenhof|raad\s+van\s+state|"
+    r"grondwettelijk\s+hof|hof\s+van\s+justitie|rechtbank|planbureau|statbel|"
+    r"federale\s+(?:regering|overheid|minister|staatssecretaris)|vakbonden|werkgevers(?:organisaties)?|"
+    r"oppositie|universiteit|onderzoekers)\b"
+)
 _SOON = re.compile(
     r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
     r"op\s+korte\s+termijn)\b",
@@ -267,6 +274,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
+    if future and _THIRD_PARTY.search(sentence, 0, future.start()) and not intent:
+        return None  # "De Europese Commissie zal ...": a third party's plan
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
     in_sentence = dates[lo:hi]
