@@ -181,9 +181,9 @@ def resolve(
     if ref.number is None and ref.date is None:
         return None
     session_year = ref.session_year or (session_year_of(ref.date) if ref.date else None)
+    if ref.number is not None and session_year is None:
+        return _resolve_number_only(ref, citing, resolver, own_question, predecessors)
     if ref.number is not None:
-        if session_year is None:
-            return None
         pool = list(resolver.by_number(session_year, ref.number))
         base = 0.5
     else:
@@ -235,6 +235,36 @@ def resolve(
     if best_score < MIN_CONFIDENCE:
         return None
     return Link(best, round(best_score, 3), reasons)
+
+
+def _resolve_number_only(
+    ref: Reference,
+    citing: Citing,
+    resolver: Resolver,
+    own_question: bool,
+    predecessors: Mapping[str, Iterable[str]] | None,
+) -> Link | None:
+    """ "mijn vraag nr. 98" without date or session year: only the asker's own question, by
+    the same minister (or a predecessor), in this or the previous session year, if unique."""
+    if not (own_question and citing.asker and citing.doc_date and citing.minister):
+        return None
+    current = session_year_of(citing.doc_date)
+    start = int(current[:4])
+    ministers = _ministers(citing.minister, predecessors)
+    asker = norm_name(citing.asker)
+    found = [
+        cand
+        for year in (current, f"{start - 1}-{start}")
+        for cand in resolver.by_number(year, ref.number)  # type: ignore[arg-type]
+        if cand.id != citing.id
+        and norm_name(cand.asker) == asker
+        and norm_name(cand.minister) in ministers
+        and (cand.asked_on is None or cand.asked_on <= citing.doc_date)
+    ]
+    if len(found) != 1:
+        return None
+    confidence = round(0.6 + 0.1 * _similarity(citing, found[0]), 3)
+    return Link(found[0], confidence, ("number", "asker", "minister", "recent"))
 
 
 @dataclass(frozen=True)

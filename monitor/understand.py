@@ -246,8 +246,11 @@ def resolve_pending(
                 session_year=stored["session_year"],
                 possessive=_possessive(stored["span"]),
             )
-            citing_row = findings.get_question(db, stored["question_id"])
-            citing = _citing(citing_row, stored["question_id"], None)
+            citing_row = findings.get_question(db, stored["question_id"]) or {}
+            when = citing_row.get("answered_on") or citing_row.get("asked_on")
+            citing = _citing(
+                citing_row, stored["question_id"], date.fromisoformat(when[:10]) if when else None
+            )
             link = linking.resolve(
                 ref,
                 citing,

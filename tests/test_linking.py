@@ -111,8 +111,20 @@ def test_own_question_of_somebody_else_is_not_linked():
     assert resolve(r(day=None, sy="2022-2023"), SEED, only_crevits, own_question=True) is None
 
 
-def test_no_session_year_no_link():
-    assert resolve(r(day=None, sy=None), SEED, THREE, own_question=True) is None
+def test_number_only_needs_the_own_question_of_a_recent_session_year():
+    # "uw vraag 350" without date or session year, cited in 2023-2024: the asker's own
+    # nr. 350 of this or the previous session year, to this minister or a predecessor
+    ref = r(day=None, sy=None)
+    link = resolve(ref, SEED, THREE, own_question=True, predecessors=PREDECESSORS)
+    assert link is not None and link.target_id == 1759384 and link.confidence < 0.75
+    # not somebody else's question, and not without the predecessor mapping
+    assert resolve(ref, SEED, THREE, own_question=False, predecessors=PREDECESSORS) is None
+    assert resolve(ref, SEED, THREE, own_question=True) is None
+    # too old: two session years back
+    later = Citing(
+        id=1, asker="Annabel Tavernier", minister="Gwendolyn Rutten", doc_date=date(2025, 3, 1)
+    )
+    assert resolve(ref, later, THREE, own_question=True, predecessors=PREDECESSORS) is None
 
 
 @pytest.mark.parametrize("kind", ["debate", "oral_question", "interpellation"])
