@@ -10,7 +10,6 @@ record as a second line of defence.
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -98,37 +97,15 @@ def api_urls(api_base: str) -> tuple[str, str]:
 
 
 def default_poll(settings: Settings) -> Any:
-    """One poll with its own database connection (it runs in a worker thread), then the
-    ledger's calendar step (promises coming due)."""
-    poll = importlib.import_module("monitor.poll")
+    """One poll (with the ledger's calendar step) on its own database connection: it runs
+    in a worker thread."""
+    from monitor.poll import poll_once
+
     db = open_db(settings.db_path)
     try:
-        if hasattr(poll, "poll_once"):
-            result = poll.poll_once(db, settings)
-        else:
-            result = poll.run_poll(settings, db)
-        try:
-            from monitor.ledger import advance
-
-            advance(
-                db,
-                today=datetime.now(BRUSSELS).date(),
-                due_soon_days=settings.due_soon_days,
-                site_base=settings.site_base,
-            )
-        except Exception:  # the poll's outcome stands; the next poll retries
-            log.exception("the ledger's calendar step failed")
-        return result
+        return poll_once(db, settings)
     finally:
         db.close()
-
-
-def _poller_available() -> bool:
-    try:
-        poll = importlib.import_module("monitor.poll")
-    except ImportError:
-        return False
-    return hasattr(poll, "poll_once") or hasattr(poll, "run_poll")
 
 
 async def post_init(application: Application) -> None:
@@ -224,7 +201,7 @@ def build_application(
     application = builder.build()
 
     if poll is True:
-        poll = default_poll if _poller_available() else None
+        poll = default_poll
     svc = Services(db=db, settings=settings, poll=poll or None)
     if limiter is not None:
         svc.limiter = limiter

@@ -39,7 +39,7 @@ _T: dict[str, dict[str, str]] = {
         "question_updated": "🔄 Vraag bijgewerkt",
         "answer_overdue": "⏰ Antwoord laat",
         "promise_due_soon": "📅 Toezegging vervalt binnenkort",
-        "promise_overdue": "⚠️ Toezegging vervallen",
+        "promise_overdue": "⚠️ Toezegging over tijd",
         "promise_kept": "✔️ Toezegging nagekomen",
         "promise_partly_kept": "➗ Toezegging deels nagekomen",
         "promise_proposed_kept": "❔ Toezegging mogelijk nagekomen",
@@ -63,7 +63,7 @@ _T: dict[str, dict[str, str]] = {
         "document_missing": "gevraagd document, niet bijgevoegd",
         "ps_open": "open",
         "ps_due_soon": "vervalt binnenkort",
-        "ps_overdue": "vervallen",
+        "ps_overdue": "over tijd",
         "ps_kept": "nagekomen",
         "ps_partly_kept": "deels nagekomen",
         "ps_dropped": "geschrapt",
@@ -79,6 +79,10 @@ _T: dict[str, dict[str, str]] = {
         "diff": "Wat veranderde",
         "promise": "Toezegging",
         "evidence": "Bewijs",
+        "ledger": "Toezeggingen uit eerdere vragen",
+        "lg_promise_kept": "nagekomen",
+        "lg_promise_partly_kept": "deels nagekomen",
+        "lg_promise_proposed_kept": "mogelijk nagekomen — bevestig met /ingelost",
         "from_question": "uit",
         "page": "Vraag op de website",
         "document": "Document",
@@ -133,6 +137,10 @@ _T: dict[str, dict[str, str]] = {
         "diff": "What changed",
         "promise": "Promise",
         "evidence": "Evidence",
+        "ledger": "Promises from earlier questions",
+        "lg_promise_kept": "kept",
+        "lg_promise_partly_kept": "partly kept",
+        "lg_promise_proposed_kept": "possibly kept — confirm with /ingelost",
         "from_question": "from",
         "page": "Question on the website",
         "document": "Document",
@@ -386,6 +394,25 @@ def promise_event_block(payload: Mapping[str, Any], lang: str = "nl") -> str:
     return "\n".join(lines)
 
 
+def ledger_block(payload: Mapping[str, Any], lang: str = "nl") -> str:
+    """What this answer did to promises of earlier questions (evidence they were kept)."""
+    changes = [c for c in payload.get("ledger") or () if isinstance(c, Mapping)]
+    lines = []
+    for change in changes:
+        promise = change.get("promise") if isinstance(change.get("promise"), Mapping) else {}
+        cited = change.get("question") if isinstance(change.get("question"), Mapping) else {}
+        if not promise:
+            continue
+        key = f"lg_{change.get('kind')}"
+        status = t(lang, key) if key in _T["nl"] else esc(change.get("kind"), 40)
+        origin = link(cited.get("site_url"), question_label(cited, lang)) if cited else ""
+        text = esc(promise.get("span") or promise.get("subject"), 300)
+        lines.append(f"• “{text}” ({origin}) — <i>{status}</i>")
+    if not lines:
+        return ""
+    return "\n".join([f"<b>{t(lang, 'ledger')}:</b>", *lines])
+
+
 def render_blocks(event: Mapping[str, Any], lang: str = "nl") -> list[str]:
     """The paragraphs of an event's message, in order (empty ones dropped)."""
     kind = str(event.get("kind") or "event")
@@ -409,6 +436,7 @@ def render_blocks(event: Mapping[str, Any], lang: str = "nl") -> list[str]:
     blocks.append(changes_block(payload, lang))
     blocks.append(diff_block(payload, lang))
     blocks.append(references_block(payload, lang))
+    blocks.append(ledger_block(payload, lang))
     blocks.append(promises_block(payload.get("promises") or (), lang))
     blocks.append(subquestions_block(payload.get("subquestions") or (), lang))
     blocks.append(resembles_block(payload, lang))

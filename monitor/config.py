@@ -37,6 +37,9 @@ class Settings:
     user_agent: str = "Opvolger/0.1 (+https://github.com/opvolger; written-question follow-up bot)"
     # Rules of procedure: a minister answers within 20 working days.
     answer_deadline_working_days: int = 20
+    # Answers are published about 15 working days after the asker receives them, so an
+    # unanswered question is reported overdue only once that grace has passed as well.
+    answer_publication_days: int = 15
     due_soon_days: int = 7
     telegram_token: str | None = field(default=None, repr=False)
     telegram_api_base: str | None = None  # e.g. http://127.0.0.1:8081/bot
@@ -76,6 +79,7 @@ class Settings:
             "OPVOLGER_MAX_DOWNLOAD": ("max_download_bytes", int),
             "OPVOLGER_PAGE_SIZE": ("page_size", int),
             "OPVOLGER_ANSWER_DEADLINE_DAYS": ("answer_deadline_working_days", int),
+            "OPVOLGER_PUBLICATION_DAYS": ("answer_publication_days", int),
             "OPVOLGER_DUE_SOON_DAYS": ("due_soon_days", int),
             "OPVOLGER_BASELINE_PAGES": ("baseline_pages", int),
             "OPVOLGER_MAX_PAGES": ("max_pages", int),

@@ -1,10 +1,12 @@
-"""The offline demo: the real pipeline against the bundled two-day sample.
+"""The offline demo: the real pipeline against the bundled sample of three days.
 
 A `FixtureServer` on 127.0.0.1 serves `monitor/sample/day1` (Friday 19 April 2024), then
-`day2` (Tuesday 23 April 2024). A console chat (id 0, "terminal") follows the configured
-themes. Day 1 is the baseline: everything is stored, nothing is alerted. On day 2 new
-questions and answers appear; their events go to the outbox, and `bot.delivery` prints the
-alerts the chat would receive.
+`day2` (Tuesday 23 April 2024), then `day3` (Thursday 25 April 2024, nothing new). A
+console chat (id 0, "terminal") follows the configured themes. Day 1 is the baseline:
+everything is stored, nothing is alerted. On day 2 new questions and answers appear; their
+events go to the outbox, and `bot.delivery` prints the alerts the chat would receive. On
+day 3 the minutes promised in nr. 170 for 24 April have not appeared: the promise is
+overdue, and that is alerted.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ __all__ = ["CONSOLE_CHAT", "demo_settings", "run_demo", "sample_dir"]
 CONSOLE_CHAT = 0
 THEME_PAGE = "/nl/themas/integratie-en-inburgering"
 KIND_LABELS = {
+    "promise_due_soon": "toezegging vervalt binnenkort",
+    "promise_overdue": "toezegging vervallen",
+    "promise_kept": "toezegging nagekomen",
+    "promise_partly_kept": "toezegging deels nagekomen",
+    "promise_proposed_kept": "toezegging mogelijk nagekomen",
     "new_question": "nieuwe vraag",
     "answered": "beantwoord",
     "answered_late": "laattijdig beantwoord",
@@ -98,7 +105,7 @@ def run_demo(
     out: TextIO | None = None,
     deliver: bool = True,
 ) -> dict[str, Any]:
-    """Run day 1 and day 2; prints what happens to `out` and returns a summary."""
+    """Run the sample's days; prints what happens to `out` and returns a summary."""
     from bot.delivery import ConsoleSender, deliver_pending
     from state.chats import add_subscription, upsert_chat
 
@@ -123,9 +130,10 @@ def run_demo(
             print(f"Thema: {', '.join(settings.themes)}; database: {db_path}\n", file=out)
             with Client(local) as client:
                 # A database that has been polled already is past day 1: do not go back.
-                days = ("day2",) if runs.has_ok_run(db) else ("day1", "day2")
-                if days == ("day2",):
-                    print("(deze database kent dag 1 al: enkel dag 2)\n", file=out)
+                days = ("day1", "day2", "day3")
+                if runs.has_ok_run(db):
+                    days = days[1:]
+                    print("(deze database kent dag 1 al: enkel dag 2 en 3)\n", file=out)
                 for day in days:
                     server.scenario = sample / day
                     now = datetime.fromisoformat(server.meta["now"])

@@ -168,16 +168,22 @@ def overdue_events(
     today: date,
     *,
     deadline_days: int = 20,
+    publication_days: int = 0,
     historical: bool = False,
 ) -> list[Event]:
-    """`answer_overdue` for each unanswered question whose deadline lies before `today`."""
+    """`answer_overdue` for each unanswered question whose deadline lies before `today`.
+
+    An answer becomes public only `publication_days` working days after the asker gets it,
+    so the alert waits for that grace too: a question answered on time but not yet published
+    is not reported as overdue.
+    """
     events: list[Event] = []
     for row in rows:
         asked = _day(row.get("asked_on"))
         if row.get("status") == "answered" or asked is None:
             continue
         deadline = answer_deadline(asked, deadline_days)
-        if today <= deadline:
+        if today <= answer_deadline(asked, deadline_days + publication_days):
             continue
         qid = int(row["id"])
         payload = {

@@ -208,7 +208,10 @@ def advance(
             except store.StaleStatus:
                 continue
             if is_forward(entry.status, new):
-                events.append(status_event(entry, new, historical=historical, site_base=site_base))
+                # An entry recorded today was just announced, due date and all, in its
+                # answer's alert: its first calendar step is recorded without a second alert.
+                quiet = historical or entry.created_at[:10] == today.isoformat()
+                events.append(status_event(entry, new, historical=quiet, site_base=site_base))
         # recorded at once (the subscriptions are read once), still inside the transaction
         return record_events(db, events, route=route, now=now) if events else []
 
@@ -357,8 +360,12 @@ def missing_attachments(
     """The listed attachments the data does not provide as documents.
 
     The first document is the question-and-answer itself; each further one provides an
-    attachment — the one its URL names, else the next one in the list.
+    attachment — the one its URL names, else the next one in the list. When the data lists
+    a single document, the attachments are taken to be bound into it (the parliament often
+    publishes them in the same PDF): a missed entry beats a false "missing" alarm.
     """
+    if len(document_urls) <= 1:
+        return []
     extras = [_slug(url) for url in list(document_urls)[1:]]
     unmatched = list(listed)
     for url in list(extras):
@@ -380,6 +387,7 @@ def check_attachments(
     now: datetime | None = None,
     route: Router | None = chats_for,
     site_base: str = DEFAULT_SITE_BASE,
+    historical: bool = False,
 ) -> list[int]:
     """Keep the ledger's attachment entries in step with the documents; new event ids.
 
@@ -419,7 +427,9 @@ def check_attachments(
                 "kept",
                 evidence={"state": "auto", "reason": "document listed"},
                 expect=entry.status,
-                events=[status_event(entry, "kept", site_base=site_base)],
+                events=[
+                    status_event(entry, "kept", historical=historical, site_base=site_base)
+                ],
                 route=route,
                 now=now,
             )
@@ -440,7 +450,9 @@ def after_document(
     the earlier questions the document cites. Returns the new event ids."""
     from monitor.evidence import collect_evidence
 
-    ids = check_attachments(db, question_id, text, now=now, route=route, site_base=site_base)
+    ids = check_attachments(
+        db, question_id, text, now=now, route=route, site_base=site_base, historical=historical
+    )
     ids += collect_evidence(
         db,
         question_id,

@@ -35,7 +35,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from monitor import understand
+from monitor import ledger, understand
 from monitor.client import (
     Client,
     ContentTypeError,
@@ -70,13 +70,15 @@ from monitor.sources.search import search_url
 from state import http_cache, runs
 from state import questions as store
 from state.clock import BRUSSELS, now_iso
-from state.events import record_events
+from state.events import get_event, record_events
 
 __all__ = ["PollResult", "build_row", "poll_once"]
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Iterable[Any], int], Iterable[Any]]
+# The events that carry an answer's findings (and the ledger changes it brings about).
+ANSWER_KINDS = ("answered", "answered_late", "answer_changed")
 # Failures of one question: the run goes on with the next question.
 ITEM_ERRORS = (NotFound, ParseError, ContentTypeError, TooLarge)
 
@@ -278,6 +280,7 @@ class _Cycle:
             self.theme_page()
         self.ingest_queue()
         self.check_overdue()
+        self.advance_ledger()
 
     def session_years(self) -> None:
         target = self.client.rewrite(f"{OPENDATA}/zj/alle")
@@ -423,19 +426,18 @@ class _Cycle:
         published = item.published_on.isoformat() if item and item.published_on else None
         row = build_row(record, published_on=published, old=old, text=text, now=self.now)
 
+        ledger_args = {"now": self.now, "site_base": self.settings.site_base}
         with db.atomic():
             store.save_question(db, row)
             for doc in new_docs:
                 store.add_document(db, qid, fetched_at=now_iso(self.now), **doc)
             findings = None
-            if text and row["text_hash"] != (old or {}).get("text_hash"):
+            analysed = bool(text) and row["text_hash"] != (old or {}).get("text_hash")
+            if analysed:
                 findings = understand.analyse(
                     db, qid, text, doc_date=record.answered_on, now=self.now
                 )
                 self.counts["analysed"] += 1
-            if old is None:
-                resolved = understand.resolve_pending(db, qid, now=self.now)
-                self.counts["refs_resolved"] += len(resolved)
             events = detect(
                 old,
                 row,
@@ -443,10 +445,27 @@ class _Cycle:
                 historical=self.baseline,
                 deadline_days=self.settings.answer_deadline_working_days,
             )
+            ledger_ids: list[int] = []
+            if analysed:
+                # Attachments, and evidence that promises of the questions this answer
+                # cites were kept. The answer's own alert carries these changes (one
+                # message, not three), so they are recorded without alerts of their own.
+                carrier = next((e for e in events if e.kind in ANSWER_KINDS), None)
+                ledger_ids = ledger.after_document(
+                    db, qid, text, historical=self.baseline or carrier is not None, **ledger_args
+                )
+                if carrier is not None and ledger_ids:
+                    carrier.payload["ledger"] = ledger_changes(db, ledger_ids)
+            if old is None:
+                resolved = understand.resolve_pending(db, qid, now=self.now)
+                self.counts["refs_resolved"] += len(resolved)
+                ledger_ids += ledger.after_links(
+                    db, resolved, historical=self.baseline, **ledger_args
+                )
             new_ids = record_events(db, events, route=chats_for, now=self.now)
             for target, found in validators:
                 http_cache.remember(db, target, found.etag, found.last_modified, now=self.now)
-        self.event_ids.extend(new_ids)
+        self.event_ids.extend(ledger_ids + new_ids)
         self.counts["new" if old is None else "updated"] += 1
         self.counts["documents"] += len(new_docs)
         self.known[qid] = store.Known(
@@ -496,6 +515,7 @@ class _Cycle:
             store.unanswered_questions(self.db),
             today,
             deadline_days=self.settings.answer_deadline_working_days,
+            publication_days=self.settings.answer_publication_days,
             historical=self.baseline,
         )
         if events:
@@ -503,3 +523,38 @@ class _Cycle:
                 new_ids = record_events(self.db, events, route=chats_for, now=self.now)
             self.event_ids.extend(new_ids)
             self.counts["overdue"] += len(new_ids)
+
+    def advance_ledger(self) -> None:
+        """The ledger's calendar step: promises coming due and overdue, alerted once."""
+        new_ids = ledger.advance(
+            self.db,
+            today=self.now.astimezone(BRUSSELS).date(),
+            due_soon_days=self.settings.due_soon_days,
+            now=self.now,
+            historical=self.baseline,
+            site_base=self.settings.site_base,
+        )
+        self.event_ids.extend(new_ids)
+        self.counts["promise_changes"] += len(new_ids)
+
+
+def ledger_changes(db: Database, event_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """What the ledger events `event_ids` did, for the payload of the answer that caused
+    them: ``[{"kind", "promise", "question"}]``."""
+    changes = []
+    for event_id in event_ids:
+        event = get_event(db, event_id)
+        if event is None:
+            continue
+        payload = event["payload"]
+        cited = payload.get("question") or {}
+        changes.append(
+            {
+                "kind": event["kind"],
+                "promise": payload.get("promise") or {},
+                "question": {
+                    k: cited.get(k) for k in ("id", "number", "session_year", "title", "site_url")
+                },
+            }
+        )
+    return changes

@@ -32,6 +32,10 @@ def _question_ids(payload: dict[str, Any]) -> set[str]:
     for ref in payload.get("references") or ():
         if ref.get("target_id") is not None:
             ids.add(str(ref["target_id"]))
+    for change in payload.get("ledger") or ():
+        cited = change.get("question") or {}
+        if cited.get("id") is not None:
+            ids.add(str(cited["id"]))
     return ids
 
 
@@ -64,6 +68,9 @@ def matches(sub: Subscription, event: Event) -> bool:
     if sub.kind == "promise":
         promise = payload.get("promise") or {}
         ids = {str(p["id"]) for p in payload.get("promises") or () if p.get("id") is not None}
+        for change in payload.get("ledger") or ():  # an answer that (possibly) keeps it
+            if (change.get("promise") or {}).get("id") is not None:
+                ids.add(str(change["promise"]["id"]))
         if promise.get("id") is not None:
             ids.add(str(promise["id"]))
         return sub.value in ids

@@ -9,7 +9,7 @@ import pytest
 from monitor import draft, ledger
 from state import ledger as store
 from state import open_db
-from tests.test_ledger_support import add_seed_entries, add_seed_question
+from tests.test_ledger_support import SEED_TEXT, add_seed_entries, add_seed_question
 
 
 @pytest.fixture
@@ -76,7 +76,14 @@ def test_draft_for_referral_and_another_asker(seeded):
 
 def test_draft_for_missing_attachment(seeded):
     db, _ids = seeded
-    ledger.check_attachments(db, 1813507)
+    # the data lists a second document (another attachment), but not the letter
+    db.execute(
+        "UPDATE questions SET document_urls = ? WHERE id = 1813507",
+        ['["https://docs.vlaamsparlement.be/pfile?id=2058696", "https://x/overzicht.pdf"]'],
+    )
+    ledger.check_attachments(db, 1813507, SEED_TEXT.replace(
+        "1.Welkomstbrief Bon Nederlands", "1.Overzicht\n2.Welkomstbrief Bon Nederlands"
+    ))
     [entry] = store.list_entries(db, sources=("attachment",))
     text = draft.draft_for(db, entry.id, today=date(2024, 5, 2), include_others=False)
     assert "vermeldt als bijlage “Welkomstbrief Bon Nederlands”" in text

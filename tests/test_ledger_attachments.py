@@ -42,8 +42,8 @@ def _listed(*names):
 @pytest.mark.parametrize(
     ("names", "urls", "missing"),
     [
-        # only the answer itself in the data: the attachment is missing
-        (["Welkomstbrief Bon Nederlands"], [PFILE + "1"], ["Welkomstbrief Bon Nederlands"]),
+        # only the answer itself in the data: the attachment is bound into it
+        (["Welkomstbrief Bon Nederlands"], [PFILE + "1"], []),
         # one extra document per attachment: all there
         (["Brief", "Verslag"], [PFILE + "1", PFILE + "2", PFILE + "3"], []),
         # one extra document for two attachments: the second is missing
@@ -51,8 +51,8 @@ def _listed(*names):
         # a document named like the second attachment provides that one
         (["Brief", "Verslag stuurgroep"], [PFILE + "1", "https://x/verslag-stuurgroep.pdf"],
          ["Brief"]),
-        # no documents at all
-        (["Brief"], [], ["Brief"]),
+        # two attachments, the answer and one extra document named like neither
+        (["Brief", "Verslag"], [PFILE + "1", "https://x/tabel.xlsx"], ["Verslag"]),
     ],
 )  # fmt: skip
 def test_missing_attachments(names, urls, missing):
@@ -66,28 +66,43 @@ def db(tmp_path):
     return db
 
 
-def test_seed_attachment_missing_is_an_open_entry(db):
+def test_seed_attachment_is_bound_into_its_single_document(db):
     assert ledger.check_attachments(db, SEED_ID) == []
+    assert store.list_entries(db, sources=("attachment",)) == []
+
+
+TWO_ATTACHMENTS = SEED_TEXT.replace(
+    "1.Welkomstbrief Bon Nederlands", "1.Overzicht wervingsacties\n2.Welkomstbrief Bon Nederlands"
+)
+
+
+def _documents(db, *urls):
+    db.execute(
+        "UPDATE questions SET document_urls = ? WHERE id = ?",
+        ["[" + ", ".join(f'"{u}"' for u in urls) + "]", SEED_ID],
+    )
+
+
+def test_attachment_missing_from_the_data_is_an_open_entry(db):
+    _documents(db, PFILE + "2058696", PFILE + "2058697")  # the answer and one attachment
+    assert ledger.check_attachments(db, SEED_ID, TWO_ATTACHMENTS) == []
     [entry] = store.list_entries(db, sources=("attachment",))
     assert entry.status == "open" and entry.kind == "document" and entry.due is None
-    assert entry.span == "1.Welkomstbrief Bon Nederlands"
+    assert entry.span == "2.Welkomstbrief Bon Nederlands"
     assert entry.subject == "bijlage: Welkomstbrief Bon Nederlands"
-    assert SEED_TEXT[entry.start : entry.end] == entry.span
+    assert TWO_ATTACHMENTS[entry.start : entry.end] == entry.span
     # idempotent
-    ledger.check_attachments(db, SEED_ID)
+    ledger.check_attachments(db, SEED_ID, TWO_ATTACHMENTS)
     assert len(store.list_entries(db, sources=("attachment",))) == 1
 
 
 def test_attachment_published_later_is_kept(db):
     from tests.test_ledger_support import subscribe
 
-    ledger.check_attachments(db, SEED_ID)
+    _documents(db, PFILE + "2058696", PFILE + "2058697")
+    ledger.check_attachments(db, SEED_ID, TWO_ATTACHMENTS)
     subscribe(db, 11, "question", str(SEED_ID))
-    add_seed_question(db)  # same row
-    db.execute(
-        "UPDATE questions SET document_urls = ? WHERE id = ?",
-        [f'["{PFILE}2058696", "{PFILE}2058697"]', SEED_ID],
-    )
-    new = ledger.after_document(db, SEED_ID)
+    _documents(db, PFILE + "2058696", PFILE + "2058697", PFILE + "2058698")
+    new = ledger.check_attachments(db, SEED_ID, TWO_ATTACHMENTS)
     [entry] = store.list_entries(db, sources=("attachment",), statuses=["kept"])
     assert len(new) == 1 and entry.evidence[-1]["reason"] == "document listed"

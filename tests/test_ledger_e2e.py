@@ -53,9 +53,8 @@ def test_seed_yields_the_design_entries(db):
         e for e in store.list_entries(db) if e.kind == "referral" and e.source == "promise"
     ]
     assert any("bevoegde Brusselse minister" in e.span for e in referrals)
-    # the letter the answer lists as attachment is not among the question's documents
-    [letter] = store.list_entries(db, sources=("attachment",))
-    assert letter.subject == "bijlage: Welkomstbrief Bon Nederlands"
+    # the data lists one document: the letter listed under BIJLAGE is bound into it
+    assert store.list_entries(db, sources=("attachment",)) == []
     assert all(e.status == "open" for e in store.list_entries(db, statuses=store.STATUSES))
     for entry in store.list_entries(db, sources=("promise", "attachment")):
         if entry.start is not None:

@@ -57,9 +57,14 @@ def test_first_poll_ingests_everything_listed_as_a_baseline(db, server, settings
         "new_question:schv:1813507",
         "new_question:schv:1812232",
         "new_question:schv:1819601",
-        "answer_overdue:schv:1813507",  # asked 15 March: deadline 15 April (Easter Monday)
-        "answer_overdue:schv:1812232",
+        # nr. 350's promises ("tegen eind 2023", "najaar van 2023") are long past due
+        "promise_overdue:3",
+        "promise_overdue:4",
     }
+    # nr. 170, asked 15 March, had its deadline on 15 April (Easter Monday counted out), but
+    # answers are published some 15 working days after they are given: it is not reported
+    # as overdue yet (and indeed it turns out answered on 2 April, published 23 April).
+    assert not [k for k in keys if k.startswith("answer_overdue")]
     assert all(e["historical"] for e in events(db))
     assert table_counts(db)["outbox"] == 0
     run = runs.last_run(db)

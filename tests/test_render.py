@@ -161,7 +161,7 @@ def test_links_only_for_http_urls():
                                           "due": "2024-04-24", "status": "due_soon"}},
          "tegen 24 april 2024"),
         ("promise_overdue", {"promise": {"id": 7, "span": "x", "kind": "dated",
-                                         "due": "2024-04-24"}}, "Toezegging vervallen"),
+                                         "due": "2024-04-24"}}, "Toezegging over tijd"),
         ("promise_kept", {"promise": {"id": 7, "span": "x"}}, "nagekomen"),
         ("promise_proposed_kept", {"promise": {"id": 7, "span": "x"}}, "mogelijk nagekomen"),
         ("something_new", {"odd": object()}, "Gebeurtenis: something_new"),
