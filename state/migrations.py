@@ -148,7 +148,7 @@ def m0001_core(db: Database) -> None:
             question_id INTEGER NOT NULL REFERENCES questions(id),
             label TEXT NOT NULL,               -- '1', '1a', ...
             text TEXT NOT NULL,
-            status TEXT NOT NULL,              -- answered referred promised_later confidential not_addressed
+            status TEXT NOT NULL,  -- answered referred promised_later confidential not_addressed
             answer TEXT,
             PRIMARY KEY (question_id, label)
         );
