@@ -419,4 +419,19 @@ def test_not_promises(text, doc_date):
 def test_subject_is_a_few_words():
     (promise,) = extract("In 2024 zal Bon in minimum 4 gemeenten medewerkers inzetten.", D).promises
     assert "Bon" in promise.subject and "2024" not in promise.subject
-    assert len(promise.subject.split()) <= 11
+    assert len(promise.subject.split()) <= 13
+
+
+def test_subject_of_a_referral_and_of_named_items():
+    (referral,) = extract(
+        "Voor de algemene cijfers verwijs ik u graag door naar de bevoegde Brusselse minister.", D
+    ).promises
+    assert referral.subject == "de algemene cijfers → de bevoegde Brusselse minister"
+    (minutes,) = extract(
+        "De verslagen van 6 december 2023 en 14 februari 2024 worden op 24 april 2024 goedgekeurd.",
+        D,
+    ).promises
+    # the dates that name the minutes stay, the due date goes
+    assert (
+        minutes.subject == "De verslagen van 6 december 2023 en 14 februari 2024 worden goedgekeurd"
+    )

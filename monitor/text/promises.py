@@ -200,7 +200,7 @@ def find_promises(
             continue
         start, end, kind, due = promise
         span, ostart, oend = cleaned.span(start, end)
-        subject = _subject(cleaned.text[start:end], dates, start)
+        subject = _subject(cleaned.text[start:end], dates, start, kind)
         out.append(Promise(span, ostart, oend, kind, due, subject))
     return out
 
@@ -392,19 +392,54 @@ def _past_future(sentence: str) -> bool:
     )
 
 
-def _subject(clause: str, dates: list[DateMatch], offset: int, words: int = 10) -> str:
-    """What is promised, in a few words: the clause without its time expression."""
+def _subject(
+    clause: str, dates: list[DateMatch], offset: int, kind: str = "", words: int = 12
+) -> str:
+    """What is promised, in a few words: the clause without its time expression.
+
+    A referral reads "what → to whom" ("de algemene cijfers → de bevoegde Brusselse minister").
+    """
     text = clause
-    for d in sorted(dates, key=lambda d: -d.start):
-        if offset <= d.start and d.end <= offset + len(clause):
-            text = text[: d.start - offset] + text[d.end - offset :]
+    lo = bisect_left(dates, offset, key=_start_of)
+    for d in reversed(dates[lo:]):
+        if d.end > offset + len(clause):
+            continue
+        a, b = d.start - offset, d.end - offset
+        lead = _TIME_LEAD.search(text, max(0, a - 12), a)
+        if lead:
+            a = lead.start()
+        elif not _TIME_START.match(d.text + " "):
+            continue  # "de verslagen van 6 december 2023" names the item: keep it
+        text = text[:a] + text[b:]
     text = re.sub(r"\s+", " ", text).strip(" ,.")
+    if kind == "referral":
+        m = re.match(
+            r"(?i)voor\s+(?P<what>[^,]{3,120}?),?\s+(?:verwijs|verwijzen)\b.*?\b(?:naar|tot|aan)\s+"
+            r"(?P<who>.+?)(?:\s+door)?$",
+            text,
+        )
+        if m:
+            return f"{_words(m['what'], words)} → {_words(m['who'], 6)}"
     text = re.sub(
-        r"^(?:daarnaast|verder|voorts|ook|bovendien|tevens|echter|dus|zo)\s*,?\s*",
+        r"^(?:daarnaast|verder|voorts|ook|bovendien|tevens|echter|dus|zo|daartoe)\s*,?\s*",
         "",
         text,
-        flags=_I,
+        flags=re.IGNORECASE,
     )
+    text = re.sub(r"^(?:(?:zal|zullen|wordt|worden|ook|er)\s+)+", "", text, flags=re.IGNORECASE)
+    return _words(text, words)
+
+
+_TIME_LEAD = re.compile(
+    r"\b(?:op|tegen|voor|vóór|tijdens|uiterlijk|in|na|binnen|per|vanaf|ten\s+laatste)\s+$",
+    re.IGNORECASE,
+)
+_TIME_START = re.compile(
+    r"(?:op|tegen|voor|vóór|tijdens|uiterlijk|in|na|binnen|per|vanaf|eind|begin|midden)\s",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str, count: int) -> str:
     parts = text.split()
-    subject = " ".join(parts[:words])
-    return subject + (" …" if len(parts) > words else "")
+    return " ".join(parts[:count]) + (" …" if len(parts) > count else "")
