@@ -394,6 +394,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # the number in brackets after the subject
+    (
+        "Het antwoord op mijn vraag om uitleg over de inburgeringsattesten (nr. 1234) was vaag.",
+        None,
+        [
+            ref(
+                "Het antwoord op mijn vraag om uitleg over de inburgeringsattesten (nr. 1234)",
+                "oral_question",
+                1234,
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
     # a commission outside parliament
     "De Europese Commissie keurde op 5 maart 2023 het plan goed.",

@@ -232,6 +232,14 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         if km and anchor.startswith("kamerstuk"):
             numbers.append((int(km["n"]), km.start(), km.end()))
             pos = km.end()
+    if not numbers and group in ("written", "oral", "interpellation", "vraag"):
+        # "mijn vraag om uitleg over de attesten (nr. 1234)": the number in brackets after
+        bracket = re.compile(r"\((?:nr\.?|nummer)\s*(?P<n>\d{1,5})\)", _I).search(
+            text, pos, min(s_end, pos + 100)
+        )
+        if bracket and not re.search(r"[,;:]", text[pos : bracket.start()]):
+            numbers.append((int(bracket["n"]), bracket.start("n"), bracket.end()))
+            pos = bracket.end()
     sm = _SESSION.match(text, pos)
     if sm and int(sm["b"]) == int(sm["a"]) + 1:
         session = f"{sm['a']}-{sm['b']}"
