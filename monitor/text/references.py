@@ -261,7 +261,10 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 if (
                     re.search(r"\bop\s+$", lead, _I)
                     and re.fullmatch(r"\s+(?:[\w’']+\s+){1,8}", gap)
-                    and re.search(r"\b(?:stelde|stelden|diende|heb|hebt|heeft|hebben)\b", gap, _I)
+                    and (
+                        re.search(r"\b(?:stelde|stelden|diende|heb|hebt|heeft|hebben)\b", gap, _I)
+                        or re.match(r"\s+(?:ingediend|gesteld)\b", text[m.end() : m.end() + 12])
+                    )
                     and (d.day or d.past_day)
                 ):
                     day_match = d
