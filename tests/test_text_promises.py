@@ -186,12 +186,13 @@ CASES += [
         "dated",
         "2023-03-31",
     ),
-    # "moet ... tegen de zomer van 2024": a deadline the government sets itself
+    # "moet ... tegen de zomer van 2024": a deadline the government sets itself; "tegen" a
+    # period gives its last day, like "tegen maart 2025" (but "voor de zomer": its start)
     (
         "Tegen de zomer van 2024 moet het nieuwe systeem volledig operationeel zijn.",
         date(2023, 10, 1),
         "dated",
-        "2024-06-21",
+        "2024-09-22",
     ),
     # "is gepland voor eind 2025"
     ("De tweede evaluatie is gepland voor eind 2025.", date(2023, 4, 1), "dated", "2025-12-31"),

@@ -539,7 +539,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         if season.endswith(("reces", "vakantie")):
             add(m, undefined=True)
             continue
-        if pre in ("voor", "vóór", "tegen") and (m["qual"] or "").lower() not in ("eind", "einde"):
+        if pre in ("voor", "vóór") and (m["qual"] or "").lower() not in ("eind", "einde"):
             # "voor de zomer": by the day the season starts
             starts = {"voorjaar": (3, 20), "lente": (3, 20), "zomer": (6, 21)}
             starts.update({"najaar": (9, 23), "herfst": (9, 23), "winter": (12, 21)})

@@ -55,8 +55,8 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
 _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
     r"het\s+is\s+de\s+bedoeling|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
-    r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,3}?terug|"
-    r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,3}?terug|"
+    r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
+    r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,2}?verder\s+(?:\w+\s+)?"
     r"(?:opgevolgd|gemonitord|onderzocht|bekeken|uitgewerkt|opgevolgd|geëvalueerd|besproken)|"
     r"(?:ik|we|wij)\s+(?:blijf|blijven)\b|(?:blijf|blijven)\s+(?:ik|we|wij)\b|"
@@ -86,7 +86,7 @@ _DEADLINE_LEAD = re.compile(
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
     r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen|"
-    r"gaat|gaan|komt|komen)\b",
+    r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen|eindigt|eindigen)\b",
     _I,
 )
 # "Daartoe voeren we de aanbevelingen onverkort uit": carrying out, in the present tense.
@@ -118,6 +118,19 @@ _QUESTION_VOICE = re.compile(
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
     r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
     _I,
+)
+# Work handed on or agreed, which promises only with a time: "Ik heb mijn administratie
+# gevraagd om ... tegen het najaar", "We hebben met de sector afgesproken om ... in het voorjaar".
+_DELEGATED = re.compile(
+    r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,4}?gevraagd\s+om|"
+    r"(?:heb|hebben)\s+(?:\w+\s+){0,5}?afgesproken\s+(?:om|dat)|"
+    r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om)\b"
+)
+# An obligation of others ("alle lokale besturen moeten ... indienen") is not a promise.
+_OBLIGED = re.compile(
+    r"\b(?:alle|elke|iedere)\s+\w+|\b(?:gemeenten|besturen|scholen|inburgeraars|nieuwkomers|"
+    r"werkgevers|aanvragers|ouders|burgers|organisaties|ondernemingen|kandidaten|deelnemers|"
+    r"leerlingen|studenten|verenigingen|partners)\b"
 )
 # The asker's own plans: "ik zal hierover een schriftelijke vraag stellen".
 _ASKER_PLAN = re.compile(
@@ -158,7 +171,8 @@ _TRIGGER = re.compile(
     r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|\bgaat|\bvoeren|\bzetten|\bwerken|\brollen|\bbreiden|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"krijg|\bwil|\bmoet|\bkom|\bgaat|treedt|treden|vindt|vinden|opent|eindig|gevraagd|"
+    r"afgesproken|\bvoeren|\bzetten|\bwerken|\brollen|\bbreiden|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
 # Verbs of the speech itself: "ik zal beginnen met de cijfers en daarna ingaan op ..."
@@ -260,6 +274,9 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     referral = _REFERRAL.search(sentence)
     future = _FUTURE.search(sentence)
     intent = _INTENT.search(sentence)
+    if not intent and not future and lo < hi and (delegated := _DELEGATED.search(sentence)):
+        if any(d.due and not d.vague for d in dates[lo:hi]):
+            intent = delegated
     if not intent and not future and (action := _PRESENT_ACTION.search(sentence)):
         if any(d.undefined and _RECURRING.search(d.text.lower()) for d in dates[lo:hi]):
             return None  # "zo voeren we jaarlijks controles uit": a practice
@@ -309,6 +326,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
         weak = _WEAK_INTENT.search(sentence)
+        if weak and weak.group().startswith("moet") and _OBLIGED.search(sentence):
+            weak = None  # "alle lokale besturen moeten ... indienen": an obligation of others
         if not (_PRESENT.search(sentence) or weak):
             return None
         if doc_date is None:
