@@ -334,7 +334,39 @@ CASES += [
     ("Ik zal hierover contact opnemen met de federale minister.", D, "open", None),
 ]
 
+CASES += [
+    # work handed to the administration, with a time
+    (
+        "Ik heb mijn administratie gevraagd om de mogelijkheden tegen het najaar in kaart te "
+        "brengen.",
+        date(2023, 5, 30),
+        "dated",
+        "2023-12-20",
+    ),
+    # agreed with the sector, with a time (spring after a November document: next spring)
+    (
+        "We hebben met de sector afgesproken om de situatie in het voorjaar opnieuw te bekijken.",
+        date(2023, 11, 10),
+        "dated",
+        "2024-06-20",
+    ),
+    # a scheduled entry into force
+    (
+        "Het nieuwe beleidsplan treedt in werking op 1 januari 2025.",
+        date(2024, 6, 12),
+        "dated",
+        "2025-01-01",
+    ),
+    # "ik kom hier in de loop van volgend jaar op terug"
+    ("Ik kom hier in de loop van volgend jaar op terug.", date(2023, 10, 1), "dated", "2024-12-31"),
+]
+
 NEGATIVES = [
+    # an obligation of others
+    (
+        "Tegen 1 september 2024 moeten alle lokale besturen hun lokaal integratieplan indienen.",
+        date(2024, 3, 1),
+    ),
     # plans of third parties
     ("De Europese Commissie zal in 2025 een voorstel doen.", D),
     ("Het Rekenhof zal binnenkort een rapport publiceren.", D),
