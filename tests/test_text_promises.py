@@ -361,6 +361,20 @@ CASES += [
     ("Ik kom hier in de loop van volgend jaar op terug.", date(2023, 10, 1), "dated", "2024-12-31"),
 ]
 
+CASES += [
+    # a referral with the verb at the end
+    ("Ik stel voor dat u zich tot de minister van Werk wendt.", D, "referral", None),
+    # "het is de ambitie om ... tegen 2026"
+    (
+        "Het is de ambitie om tegen 2026 alle nieuwkomers een traject aan te bieden.",
+        date(2023, 2, 1),
+        "dated",
+        "2026-12-31",
+    ),
+    # "de komende weken": vague, open
+    ("De komende weken worden de eerste gesprekken met de steden gepland.", D, "open", None),
+]
+
 NEGATIVES = [
     # an obligation of others
     (

@@ -30,6 +30,7 @@ _REFERRAL = re.compile(
     r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
     r"|\b(?:kan|kunt|moet|dient)\s+(?:u\s+)?(?:zich\s+)?(?:best\s+)?(?:\w+\s+)?(?:wenden|richten)\s+tot\b"
+    r"|\bzich\s+(?:\w+\s+){0,2}?tot\s+(?:de|het|mijn|haar|zijn)\s+[^.;]{0,60}?\b(?:wendt|wenden|richt|richten)\b"
     r"|\b(?:vraag|vragen)\s+(?:\w+\s+){0,3}?(?:te\s+)?(?:stellen|richten)\s+aan\s+(?:de\s+|mijn\s+)?"
     r"(?:bevoegde|collega|federale|minister|staatssecretaris)"
     r"|\b(?:dient|moet|kan)\s+(?:\w+\s+){0,2}?(?:gesteld|gericht)\s+(?:te\s+)?worden\s+aan\b",
@@ -54,7 +55,9 @@ _OWN_DOCS = re.compile(
 _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
 _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
-    r"het\s+is\s+de\s+bedoeling|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
+    r"het\s+is\s+de\s+bedoeling|"
+    r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|betrachting|doelstelling|"
+    r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,2}?verder\s+(?:\w+\s+)?"
@@ -103,7 +106,7 @@ _THIRD_PARTY = re.compile(
 )
 _SOON = re.compile(
     r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
-    r"op\s+korte\s+termijn)\b",
+    r"op\s+korte\s+termijn|(?:de|in\s+de)\s+komende\s+(?:dagen|weken|maanden))\b",
     _I,
 )
 _RECURRING = re.compile(
@@ -167,8 +170,9 @@ _SPEECH = re.compile(
 )
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
-    r"verwij|doorverw|doorgestuurd|overgemaakt|bevoegd|toe\s+om|wenden|richten|stellen\s+aan|"
-    r"\bzal|\bzul|voornemens|van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
+    r"verwij|doorverw|doorgestuurd|overgemaakt|bevoegd|toe\s+om|wend|richt|stellen\s+aan|"
+    r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
+    r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
     r"krijg|\bwil|\bmoet|\bkom|\bgaat|treedt|treden|vindt|vinden|opent|eindig|gevraagd|"
