@@ -279,7 +279,13 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     future = _FUTURE.search(sentence)
     intent = _INTENT.search(sentence)
     if not intent and not future and lo < hi and (delegated := _DELEGATED.search(sentence)):
-        if any(d.due and not d.vague for d in dates[lo:hi]):
+        if any(
+            d.due
+            and not d.vague
+            and (doc_date is None or d.due > doc_date)
+            and not _LEADING_ITEM_DATE.search(text, max(s_start, d.start - 12), d.start)
+            for d in dates[lo:hi]
+        ):
             intent = delegated
     if not intent and not future and (action := _PRESENT_ACTION.search(sentence)):
         if any(d.undefined and _RECURRING.search(d.text.lower()) for d in dates[lo:hi]):
