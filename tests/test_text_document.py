@@ -52,6 +52,15 @@ def test_split_seed(text):
     assert parts.part_of(text.index("gedachtewisseling")) == "question"
 
 
+def test_a_page_header_naming_the_question_itself_is_not_a_reference():
+    page = "Vlaams Parlement - Schriftelijke vraag 170 (2023-2024) - 15 maart 2024\n"
+    text = SEED.replace(
+        "GWENDOLYN RUTTEN\nVICEMINISTER", page + "GWENDOLYN RUTTEN\nVICEMINISTER", 1
+    )
+    refs = extract(text, date(2024, 4, 2)).references
+    assert [r.number for r in refs] == [350]
+
+
 def test_text_without_headings_is_all_question():
     parts = split_document("Een losse passage zonder koppen.")
     assert parts.answer_start is None and parts.question_start == 0

@@ -43,6 +43,16 @@ def _to_cleaned(cleaned: Cleaned, offset: int) -> int:
     return bisect_left(cleaned.offsets, offset)
 
 
+def _is_itself(ref: Reference, header: Header) -> bool:
+    """A page header or footer naming the document's own question ("vraag 170 (2023-2024)")."""
+    if header.number is None or ref.number != header.number:
+        return False
+    own_year = session_year_of(header.date) if header.date else None
+    if ref.date is not None and header.date is not None:
+        return ref.date == header.date
+    return ref.session_year is None or ref.session_year == own_year
+
+
 def extract(text: str, doc_date: date | None = None) -> Extraction:
     """References, promises and sub-questions in `text` (offsets into `text`).
 
@@ -56,7 +66,11 @@ def extract(text: str, doc_date: date | None = None) -> Extraction:
     anchor = doc_date or parts.header.date
     dates = find_dates(cleaned.text, anchor)
     skip = [(_to_cleaned(cleaned, a), _to_cleaned(cleaned, b)) for a, b in parts.headings]
-    references = find_references(cleaned, dates, sents, anchor, skip)
+    references = [
+        ref
+        for ref in find_references(cleaned, dates, sents, anchor, skip)
+        if not _is_itself(ref, parts.header)
+    ]
     within = None
     if parts.answer_start is not None:
         within = (
