@@ -376,6 +376,16 @@ CASES += [
 ]
 
 NEGATIVES = [
+    # pointing to an earlier debate is not a referral
+    (
+        "Ik verwijs ook naar de gedachtewisseling die we hier in oktober hebben gehad over het "
+        "rapport van het Rekenhof.",
+        D,
+    ),
+    # parliament's own schedule
+    ("In de plenaire vergadering zal morgen gestemd worden over het ontwerp van decreet.", D),
+    # the asker quoting the minister's policy paper
+    ("In uw beleidsnota staat dat de trajecten zullen worden uitgebreid.", D),
     # an obligation of others
     (
         "Tegen 1 september 2024 moeten alle lokale besturen hun lokaal integratieplan indienen.",

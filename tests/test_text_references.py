@@ -409,7 +409,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # question time "van vorige week"
+    (
+        "Tijdens het vragenuurtje van vorige week heeft de minister beloofd de cijfers te bezorgen.",
+        None,
+        [ref("het vragenuurtje van vorige week", "oral_question")],
+    ),
+]
+
 NEGATIVES = [
+    # the item being dealt with in the report, not an earlier one
+    "De interpellatie van mevrouw Moerenhout over de integratietrajecten werd omgezet in een "
+    "vraag om uitleg.",
+    # a vote to come
+    "In de plenaire vergadering zal morgen gestemd worden over het ontwerp van decreet.",
+    # a commission, no earlier meeting named
+    "Deze commissie heeft zich al meermaals gebogen over de problematiek.",
     # a commission outside parliament
     "De Europese Commissie keurde op 5 maart 2023 het plan goed.",
     "De interministeriële commissie van 3 mei 2022 besliste daarover.",

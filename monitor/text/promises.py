@@ -49,7 +49,9 @@ _OWN_DOCS = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:naar|op)\s+(?:mijn|het|de|uw|een)\s+(?:eerdere?\s+|vorige\s+)?"
     r"(?:antwoord|bijlage|website|tabel|vraag|rapport|jaarverslag|publicatie|studie|nota|"
     r"brief|beleidsnota|decreet|artikel|punt|hoger|hierboven|onderstaande|bovenstaande|"
-    r"link|verslag|beleidsbrief)",
+    r"link|verslag|beleidsbrief|gedachtewisseling|debat|bespreking|vergadering|plenaire|"
+    r"commissie|hoorzitting|interpellatie|vragen|resolutie|conceptnota|cijfers|overzicht|"
+    r"statistieken|beslissing|omzendbrief)",
     _I,
 )
 _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
@@ -119,7 +121,9 @@ _QUESTION_VOICE = re.compile(
     r"\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
-    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw)\b",
+    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
+    r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
+    r"regeerakkoord|brief))\b",
     _I,
 )
 # Work handed on or agreed, which promises only with a time: "Ik heb mijn administratie
@@ -148,7 +152,7 @@ _NOT_PROMISE = re.compile(
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
-    r"naar\s+schatting|geschat\w*|"
+    r"naar\s+schatting|geschat\w*|gestemd|stemming|"
     r"(?:heeft|hebben)\s+(?:ons|mij|me)\s+(?:\w+\s+)?(?:laten\s+weten|meegedeeld|gemeld|"
     r"geïnformeerd|bevestigd)|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
     r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"

@@ -476,6 +476,11 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
     detw = det["det"].lower() if det else ""
     if _EARLIER.search(before):
         return True, start, end
+    recent = re.match(
+        r"\s+van\s+(?:vorige|verleden|gisteren|eergisteren)\b(?:\s+(?:week|maand))?", after, _I
+    )
+    if recent and group in ("oral", "interpellation", "written"):
+        return True, start, m.end() + recent.end()  # "het vragenuurtje van vorige week"
     if answer_on:
         # "In antwoord op uw (schriftelijke) vraag", "het antwoord op uw vraag": the question
         # being answered; "uw antwoord op mijn vraag" is the asker's earlier one
@@ -487,7 +492,7 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
         person
         and person.end() <= s_end
         and (
-            (group != "vraag" and detw in ("een", "de", "die"))
+            (group != "vraag" and detw == "een")
             or (
                 detw == "een"
                 and _PAST.search(text[s_start:s_end])
