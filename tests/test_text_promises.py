@@ -375,6 +375,25 @@ CASES += [
     ("De komende weken worden de eerste gesprekken met de steden gepland.", D, "open", None),
 ]
 
+CASES += [
+    # passed on to the competent minister: a referral
+    (
+        "Ik heb de vraag van de gemeente Lier doorgegeven aan de bevoegde minister.",
+        D,
+        "referral",
+        None,
+    ),
+    # "na één jaar": from an unnamed start, no due day
+    ("Ik zal de regeling na één jaar laten evalueren.", D, "dated", None),
+    # "ben bereid om ... en kom hierop terug"
+    (
+        "Ik ben bereid om dit verder te onderzoeken en kom hierop terug in de commissie.",
+        D,
+        "open",
+        None,
+    ),
+]
+
 NEGATIVES = [
     # pointing to an earlier debate is not a referral
     (

@@ -418,6 +418,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # the date a few words before the meeting
+    (
+        "Minister, op 12 oktober antwoordde u in de plenaire vergadering dat de evaluatie klaar was.",
+        date(2023, 11, 20),
+        [
+            ref(
+                "12 oktober antwoordde u in de plenaire vergadering",
+                "debate",
+                None,
+                "2023-10-12",
+                "2023-2024",
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
     # the item being dealt with in the report, not an earlier one
     "De interpellatie van mevrouw Moerenhout over de integratietrajecten werd omgezet in een "

@@ -24,7 +24,8 @@ _I = 0  # every pattern runs on the lower-cased text
 
 _REFERRAL = re.compile(
     r"\b(?:verwijs|verwijzen|verwijst)\b(?P<obj>[^.;]{0,160})"
-    r"|\b(?:doorverwezen|doorverwijzen|doorgestuurd|overgemaakt)\s+(?:naar|aan)\b(?P<obj2>[^.;]{0,120})"
+    r"|\b(?:doorverwezen|doorverwijzen|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld)\s+"
+    r"(?:naar|aan)\b(?P<obj2>[^.;]{0,120})"
     r"|\b(?:valt|vallen|behoort|behoren|ressorteert|ressorteren)\s+(?:\w+\s+){0,3}?"
     r"(?:onder|tot)\s+(?:de\s+)?(?:exclusieve\s+)?bevoegdheid\w*\s+van\b"
     r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
@@ -61,6 +62,8 @@ _INTENT = re.compile(
     r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|betrachting|doelstelling|"
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
+    r"\bkom\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
+    r"(?:ben|zijn|is)\s+(?:\w+\s+)?bereid\s+om|"
     r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,2}?verder\s+(?:\w+\s+)?"
     r"(?:opgevolgd|gemonitord|onderzocht|bekeken|uitgewerkt|opgevolgd|geëvalueerd|besproken)|"
@@ -174,7 +177,7 @@ _SPEECH = re.compile(
 )
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
-    r"verwij|doorverw|doorgestuurd|overgemaakt|bevoegd|toe\s+om|wend|richt|stellen\s+aan|"
+    r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|toe\s+om|wend|richt|stellen\s+aan|"
     r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
     r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"

@@ -271,11 +271,13 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     if day_match is None and group == "debate":
         # "U hebt op 12 maart in de plenaire vergadering gezegd"
         for d in dates:
-            if d.end <= m.start() and m.start() - d.end < 25 and d.start >= s_start:
+            if d.end <= m.start() and m.start() - d.end < 45 and d.start >= s_start:
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
                 if (
-                    re.fullmatch(r"\s+(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I)
+                    re.fullmatch(
+                        r"\s+(?:[\w’']+\s+){0,3}(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I
+                    )
                     and re.search(r"\bop\s+$", lead, _I)
                     and (d.day or d.past_day)
                 ):
