@@ -120,6 +120,7 @@ def test_periods(text, due):
         "zodra",
         "in de volgende voortgangsrapportage",  # event-bound
         "bij de Voorjaarsnota",
+        "voor de begrotingsbehandeling",
     ],
 )
 def test_undefined_times(text):

@@ -363,6 +363,8 @@ _P_UNDEFINED = re.compile(
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
     r"daarna|nadien|aansluitend|"
+    r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w*(?:behandeling|debat|bespreking|"
+    r"overleg|rapportage|evaluatie|stemming)|"
     r"na\s+(?:één|een|twee|drie|vier|zes|\d{1,2})\s+(?:jaar|jaren|maanden|maand|weken|week)|"
     r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
     r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
