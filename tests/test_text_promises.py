@@ -394,7 +394,19 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "na goedkeuring": bound to an event
+    (
+        "Het verslag van de stuurgroep van 14 februari wordt na goedkeuring aan u bezorgd.",
+        date(2024, 3, 1),
+        "dated",
+        None,
+    ),
+]
+
 NEGATIVES = [
+    # confidence in an outcome is not a commitment
+    ("Ik heb er alle vertrouwen in dat de nieuwe aanpak zijn vruchten zal afwerpen.", D),
     # pointing to an earlier debate is not a referral
     (
         "Ik verwijs ook naar de gedachtewisseling die we hier in oktober hebben gehad over het "
