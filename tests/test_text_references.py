@@ -412,7 +412,8 @@ CASES += [
 CASES += [
     # question time "van vorige week"
     (
-        "Tijdens het vragenuurtje van vorige week heeft de minister beloofd de cijfers te bezorgen.",
+        "Tijdens het vragenuurtje van vorige week heeft de minister beloofd de cijfers te "
+        "bezorgen.",
         None,
         [ref("het vragenuurtje van vorige week", "oral_question")],
     ),
@@ -421,7 +422,8 @@ CASES += [
 CASES += [
     # the date a few words before the meeting
     (
-        "Minister, op 12 oktober antwoordde u in de plenaire vergadering dat de evaluatie klaar was.",
+        "Minister, op 12 oktober antwoordde u in de plenaire vergadering dat de evaluatie "
+        "klaar was.",
         date(2023, 11, 20),
         [
             ref(
