@@ -471,8 +471,10 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             first += 1
         if pre == "vanaf":
             add(m, vague=True)
-        elif pre in ("tegen", "voor", "vóór"):
-            add(m, due=date(first, 9, 1))
+        elif pre in ("tegen", "voor", "vóór") or re.search(
+            r"\b(?:start|begin|aanvang)\s+van\s+$", text[max(0, m.start() - 20) : m.start()]
+        ):
+            add(m, due=date(first, 9, 1))  # by (the start of) the school year
         else:
             add(m, due=date(first + 1, 8, 31))
     for m in _iter(_P_NUMERIC, text):
@@ -545,10 +547,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             continue
         if pre in ("voor", "vóór") and (m["qual"] or "").lower() not in ("eind", "einde"):
             # "voor de zomer": by the day the season starts
-            starts = {"voorjaar": (3, 20), "lente": (3, 20), "zomer": (6, 21)}
-            starts.update({"najaar": (9, 23), "herfst": (9, 23), "winter": (12, 21)})
-            mo, dy = starts[season]
-            add(m, due=date(year, mo, dy))
+            add(m, due=_season_start(season, year))
             continue
         if pre == "na":
             add(m, undefined=True)
