@@ -102,7 +102,7 @@ def test_day_without_year_in_the_past_and_future():
         ("in het schooljaar 2024-2025", date(2025, 8, 31)),
         ("in het volgende schooljaar", date(2025, 8, 31)),
         ("tegen het nieuwe schooljaar", date(2024, 9, 1)),
-        ("bij de start van het nieuwe schooljaar", date(2024, 9, 1)),
+        ("de start van het nieuwe schooljaar", date(2024, 9, 1)),
     ],
 )
 def test_periods(text, due):
