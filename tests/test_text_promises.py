@@ -404,6 +404,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # the time of the main clause, not of the purpose clause ("op" is not a deadline word)
+    (
+        "De opdracht wordt in april gegund, zodat de dienstverlening op 1 september kan starten.",
+        date(2024, 2, 20),
+        "dated",
+        "2024-04-30",
+    ),
+    # after the first year of operation: bound to an event
+    ("Een evaluatie van het project volgt na het eerste werkingsjaar.", D, "dated", None),
+    # keeping a finger on the pulse: open
+    ("Ik kan u verzekeren dat we de vinger aan de pols houden.", D, "open", None),
+    ("We volgen de situatie van nabij op.", D, "open", None),
+]
+
 NEGATIVES = [
     # confidence in an outcome is not a commitment
     ("Ik heb er alle vertrouwen in dat de nieuwe aanpak zijn vruchten zal afwerpen.", D),

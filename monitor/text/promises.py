@@ -64,6 +64,9 @@ _INTENT = re.compile(
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"\bkom\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:ben|zijn|is)\s+(?:\w+\s+)?bereid\s+om|"
+    r"vinger\s+aan\s+de\s+pols|"
+    r"(?:volg|volgen)\s+(?:\w+\s+){0,4}?(?:van\s+nabij|nauwgezet|op\s+de\s+voet)|"
+    r"(?:van\s+nabij|nauwgezet|op\s+de\s+voet)\s+(?:\w+\s+){0,2}?(?:op)?(?:volgen|gevolgd|opgevolgd)|"
     r"(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,2}?verder\s+(?:\w+\s+)?"
     r"(?:opgevolgd|gemonitord|onderzocht|bekeken|uitgewerkt|opgevolgd|geëvalueerd|besproken)|"
@@ -178,7 +181,8 @@ _SPEECH = re.compile(
 )
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
-    r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|toe\s+om|wend|richt|stellen\s+aan|"
+    r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|vinger|"
+    r"nabij|nauwgezet|voet|toe\s+om|wend|richt|stellen\s+aan|"
     r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
     r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
@@ -419,7 +423,7 @@ def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
     ):
         return True
     lead = text[max(s_start, d.start - 15) : d.start]
-    return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|op)\s*$", lead, _I))
+    return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór)\s*$", lead, _I))
 
 
 def _past_future(sentence: str) -> bool:
