@@ -419,6 +419,17 @@ CASES += [
     ("We volgen de situatie van nabij op.", D, "open", None),
 ]
 
+CASES += [
+    # the minister addressing a member ("Mevrouw Jans, zoals u weet ..."): still the minister
+    (
+        "Mevrouw Jans, zoals u weet loopt er een proefproject tot eind 2024. Op basis van de "
+        "evaluatie zullen we beslissen over een uitrol.",
+        date(2024, 1, 10),
+        "dated",
+        None,
+    ),
+]
+
 NEGATIVES = [
     # confidence in an outcome is not a commitment
     ("Ik heb er alle vertrouwen in dat de nieuwe aanpak zijn vruchten zal afwerpen.", D),

@@ -437,7 +437,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "de vorige commissievergadering"
+    (
+        "Tijdens de vorige commissievergadering heeft de minister toegezegd dit te bekijken.",
+        None,
+        [ref("de vorige commissievergadering", "debate")],
+    ),
+]
+
 NEGATIVES = [
+    # agreements, advice and legislatures are not parliamentary items
+    "In het Vlaams Regeerakkoord 2019-2024 staat dat inburgering een betalend traject wordt.",
+    "Het advies van de Raad van State van 3 juli 2023 werd integraal gevolgd.",
+    "Tijdens de vorige legislatuur werd het decreet al tweemaal gewijzigd.",
     # the item being dealt with in the report, not an earlier one
     "De interpellatie van mevrouw Moerenhout over de integratietrajecten werd omgezet in een "
     "vraag om uitleg.",

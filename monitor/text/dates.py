@@ -363,6 +363,8 @@ _P_UNDEFINED = re.compile(
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
     r"daarna|nadien|aansluitend|"
+    r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
+    r"bevraging|rapport|conclusies|bevindingen)|"
     r"na\s+(?:de|het)\s+(?:eerste|tweede|volgende|eerstvolgende)\s+\w+|"
     r"na\s+(?:goedkeuring|ontvangst|afronding|validatie|publicatie|evaluatie|analyse|advies)|"
     r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w*(?:behandeling|debat|bespreking|"

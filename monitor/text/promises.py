@@ -127,7 +127,7 @@ _QUESTION_VOICE = re.compile(
     r"\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
-    r"volgens\s+u|zoals\s+u|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
+    r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
     r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
     r"regeerakkoord|brief))\b",
     _I,
@@ -262,6 +262,13 @@ _MINISTER_VOICE = re.compile(
 )
 
 
+# The minister addressing a member: "Mevrouw Jans, ...", "Collega Peeters, ..."
+_MEMBER_VOCATIVE = re.compile(
+    r"\s*(?:mevrouw|mijnheer|meneer|collega)\s+(?!de\s+minister|de\s+staatssecretaris)"
+    r"[^\s,.]+(?:\s+[^\s,.]+){0,3},"
+)
+
+
 def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
     """A passage in the asker's voice (questions to the minister): it holds no promises.
 
@@ -273,6 +280,7 @@ def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
     asker += sum(1 for s, _ in sents if _VOCATIVE.match(text, s))
     asker += len(_QUESTION_VOICE.findall(text)) + len(_ASKER_PLAN.findall(text))
     minister = 2 * (len(_REFERRAL.findall(text)) + len(_MINISTER_VOICE.findall(text)))
+    minister += 2 * sum(1 for s, _ in sents if _MEMBER_VOCATIVE.match(text, s))
     return asker > minister
 
 

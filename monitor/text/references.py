@@ -428,6 +428,8 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         return False  # "de Europese Commissie", "de interministeriële commissie"
     if day_match is not None:
         return True
+    if re.search(r"\b(?:vorige|laatste|recente|jongste)\s+$", before, _I):
+        return True  # "tijdens de vorige commissievergadering"
     if anchor.startswith("commissie") and re.search(r"\b(?:in|tijdens)\s+(?:deze|de)\s+$", before):
         # "in februari hebt u in deze commissie beloofd dat ...": an earlier meeting
         return bool(
