@@ -430,7 +430,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "niet onder mijn bevoegdheid maar onder die van de minister": a referral
+    (
+        "Deze informatie valt niet onder mijn bevoegdheid maar onder die van de minister belast "
+        "met Werk.",
+        D,
+        "referral",
+        None,
+    ),
+]
+
 NEGATIVES = [
+    # an instruction without a time is not yet a commitment
+    ("Ik heb de administratie de opdracht gegeven om alle dossiers opnieuw te bekijken.", D),
     # confidence in an outcome is not a commitment
     ("Ik heb er alle vertrouwen in dat de nieuwe aanpak zijn vruchten zal afwerpen.", D),
     # pointing to an earlier debate is not a referral

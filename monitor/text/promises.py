@@ -29,6 +29,7 @@ _REFERRAL = re.compile(
     r"|\b(?:valt|vallen|behoort|behoren|ressorteert|ressorteren)\s+(?:\w+\s+){0,3}?"
     r"(?:onder|tot)\s+(?:de\s+)?(?:exclusieve\s+)?bevoegdheid\w*\s+van\b"
     r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
+    r"|\b(?:onder|tot)\s+die\s+van\s+(?:de|mijn|het|haar|zijn)\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
     r"|\b(?:kan|kunt|moet|dient)\s+(?:u\s+)?(?:zich\s+)?(?:best\s+)?(?:\w+\s+)?(?:wenden|richten)\s+tot\b"
     r"|\bzich\s+(?:\w+\s+){0,2}?tot\s+(?:de|het|mijn|haar|zijn)\s+[^.;]{0,60}?\b(?:wendt|wenden|richt|richten)\b"
@@ -75,7 +76,6 @@ _INTENT = re.compile(
     r"(?:is|zijn|staat|staan)\s+(?:\w+\s+){0,3}?(?:gepland|ingepland|voorzien|in\s+voorbereiding)\b|"
     r"(?:heb|hebben|heeft)\s+(?:\w+\s+){0,5}?(?:gepland|ingepland)\b|"
     r"(?:ik|we|wij)\s+(?:ga|gaan)\s+(?:\w+\s+){0,6}?\w+en\b|"
-    r"(?:opdracht|de\s+opdracht)\s+gegeven\s+om|"
     r"(?:engageert|engageren|verbindt|verbinden)\s+(?:\w+\s+)?(?:zich|me|mij|ons)|"
     r"(?:engageer|verbind)\s+(?:ik\s+)?(?:me|mij)|\bbelo(?:of|oft|ven)\b|"
     r"(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?toegezegd|"
@@ -135,7 +135,7 @@ _QUESTION_VOICE = re.compile(
 # Work handed on or agreed, which promises only with a time: "Ik heb mijn administratie
 # gevraagd om ... tegen het najaar", "We hebben met de sector afgesproken om ... in het voorjaar".
 _DELEGATED = re.compile(
-    r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,4}?gevraagd\s+om|"
+    r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,4}?gevraagd\s+om|(?:de\s+)?opdracht\s+gegeven\s+om|"
     r"(?:heb|hebben)\s+(?:\w+\s+){0,5}?afgesproken\s+(?:om|dat)|"
     r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om)\b"
 )
