@@ -97,6 +97,7 @@ def test_day_without_year_in_the_past_and_future():
         ("het tweede semester", date(2024, 12, 31)),
         ("het derde kwartaal van 2024", date(2024, 9, 30)),
         ("Q1 2025", date(2025, 3, 31)),
+        ("vóór 2030", date(2030, 1, 1)),  # before that year begins
         ("komend najaar", date(2024, 12, 20)),  # the next autumn to begin
         ("volgend voorjaar", date(2025, 6, 20)),  # this spring has begun: the next one
         ("in het schooljaar 2024-2025", date(2025, 8, 31)),

@@ -441,6 +441,20 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # taking a suggestion on board: open
+    ("Ik neem uw suggestie mee in de voorbereiding van het nieuwe decreet.", D, "open", None),
+    # "voor 2025" names the budget year; the time is "in het najaar"
+    (
+        "De middelen voor 2025 worden bij de begrotingsopmaak in het najaar vastgelegd.",
+        date(2024, 5, 1),
+        "dated",
+        "2024-12-20",
+    ),
+    # "nog deze legislatuur": no last day
+    ("Het is mijn bedoeling om de regeling nog deze legislatuur te herzien.", D, "dated", None),
+]
+
 NEGATIVES = [
     # an instruction without a time is not yet a commitment
     ("Ik heb de administratie de opdracht gegeven om alle dossiers opnieuw te bekijken.", D),

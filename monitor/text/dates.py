@@ -363,6 +363,7 @@ _P_UNDEFINED = re.compile(
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
     r"daarna|nadien|aansluitend|"
+    r"(?:nog\s+)?(?:in\s+|tijdens\s+)?deze\s+(?:legislatuur|regeerperiode)|"
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
     r"bevraging|rapport|conclusies|bevindingen)|"
     r"na\s+(?:de|het)\s+(?:eerste|tweede|volgende|eerstvolgende)\s+\w+|"
@@ -587,9 +588,13 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
     for m in _scan(_C_YEAR, _L_YEAR, text, covered, last=_LEAD_LAST["year"]):
         year = int(m["year"])
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
-        if pre in ("vanaf", "sinds", "tot", "tot en met") or not pre:
-            # "sinds 2019"; and a bare year names something ("de begroting 2024")
+        if pre in ("vanaf", "sinds", "tot", "tot en met", "voor") or not pre:
+            # "sinds 2019"; a bare year names something ("de begroting 2024"), and so does
+            # "voor 2025" ("de middelen voor 2025")
             add(m, due=None, vague=True)
+            continue
+        if pre == "vóór":
+            add(m, due=date(year, 1, 1))  # "vóór 2030": before that year begins
             continue
         add(m, due=_end_of(year, pre))
     for m in _scan(

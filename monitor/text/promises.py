@@ -60,11 +60,13 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
 _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
     r"het\s+is\s+de\s+bedoeling|"
-    r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|betrachting|doelstelling|"
+    r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|"
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"\bkom\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"(?:ben|zijn|is)\s+(?:\w+\s+)?bereid\s+om|"
+    r"(?:ik|we|wij)\s+(?:neem|nemen)\s+(?:\w+\s+){0,4}?mee\b|(?:neem|nemen)\s+(?:ik|we|wij)\s+"
+    r"(?:\w+\s+){0,4}?mee\b|"
     r"vinger\s+aan\s+de\s+pols|"
     r"(?:volg|volgen)\s+(?:\w+\s+){0,4}?(?:van\s+nabij|nauwgezet|op\s+de\s+voet)|"
     r"(?:van\s+nabij|nauwgezet|op\s+de\s+voet)\s+(?:\w+\s+){0,2}?(?:op)?(?:volgen|gevolgd|opgevolgd)|"
@@ -182,7 +184,7 @@ _SPEECH = re.compile(
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
     r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|vinger|"
-    r"nabij|nauwgezet|voet|toe\s+om|wend|richt|stellen\s+aan|"
+    r"nabij|nauwgezet|voet|neem|nemen|toe\s+om|wend|richt|stellen\s+aan|"
     r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
     r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
@@ -425,7 +427,7 @@ def _start_of(d: DateMatch) -> int:
 def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
     """Is the time expression introduced as a deadline ("tegen eind mei", "op 24 april")?"""
     if re.match(
-        r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind|voor\s+\d|"
+        r"(?:tegen|uiterlijk|ten\s+laatste|vóór|voor\s+(?:het\s+)?eind|voor\s+\d{1,2}\s|"
         r"voor\s+(?:de|het)\s+(?:zomer|najaar|winter|voorjaar|lente|herfst|\w*reces))\b",
         d.text.lower(),
     ):
