@@ -161,6 +161,8 @@ _NOT_PROMISE = re.compile(
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
     r"naar\s+schatting|geschat\w*|gestemd|stemming|"
+    r"niet\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|ambitie)|niet\s+(?:van\s+plan|voornemens)|"
+    r"geen\s+(?:plannen|intentie|ambitie)|"
     r"vertrouwen\s+(?:\w+\s+)?(?:in|dat)|overtuigd\s+dat|ervan\s+uit\s+dat|hoop\s+dat|hopelijk|"
     r"(?:heeft|hebben)\s+(?:ons|mij|me)\s+(?:\w+\s+)?(?:laten\s+weten|meegedeeld|gemeld|"
     r"geïnformeerd|bevestigd)|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
