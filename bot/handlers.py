@@ -10,6 +10,7 @@ import asyncio
 import html
 import logging
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -191,6 +192,14 @@ async def track(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, value, label = found.kind, found.value, found.label
     suffix = ""
+    if kind == "promise":
+        entry = queries.promise_entry(db, int(value))
+        if entry is None:
+            await _reply(update, say(lang, "track_promise_unknown", id=int(value)))
+            return
+        question = {"id": entry.question_id, **entry.question}
+        span = textwrap.shorten(entry.span, 110, placeholder=" …")
+        label = f"#{entry.id} “{span}” ({html.unescape(question_label(question, lang))})"
     if kind == "question":
         if value is None:  # by number and session year
             rows = queries.question_by_number(db, found.number, found.session_year)

@@ -38,6 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "  • een minister: <code>/track minister Rutten</code>\n"
             "  • een thema: <code>/track thema Integratie en Inburgering</code>\n"
             "  • een trefwoord: <code>/track woord inburgeringsattest</code>\n"
+            "  • een toezegging uit /promises: <code>/track #12</code>\n"
             "/untrack — stop een abonnement (knoppen)\n"
             "/list — je abonnementen\n"
             "/vraag <i>id | nr zittingsjaar</i> — één vraag: <code>/vraag 170 2023-2024</code>\n"
@@ -83,6 +84,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_ambiguous": "Dat kan meerdere personen zijn:\n{options}\nSchrijf de naam voluit.",
         "track_no_person": "Ik ken geen parlementslid dat lijkt op „{query}”.",
         "track_no_minister": "Ik ken geen minister die lijkt op „{query}”.",
+        "track_promise_format": (
+            "Geef een toezegging met haar nummer uit /promises, bv. <code>/track #12</code>."
+        ),
+        "track_promise_unknown": "Toezegging #{id} bestaat niet; zie /promises.",
         "track_ok": "✅ Je volgt nu {what}.",
         "track_already": "Je volgde {what} al.",
         "track_unknown_question": (
@@ -160,6 +165,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "  • a minister: <code>/track minister Rutten</code>\n"
             "  • a theme: <code>/track theme Integratie en Inburgering</code>\n"
             "  • a keyword: <code>/track keyword inburgeringsattest</code>\n"
+            "  • a promise from /promises: <code>/track #12</code>\n"
             "/untrack — stop a subscription (buttons)\n"
             "/list — your subscriptions\n"
             "/vraag <i>id | no session-year</i> — one question: <code>/vraag 170 2023-2024</code>\n"
@@ -205,6 +211,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_ambiguous": "That could be several people:\n{options}\nWrite the full name.",
         "track_no_person": "I know no member of parliament like “{query}”.",
         "track_no_minister": "I know no minister like “{query}”.",
+        "track_promise_format": (
+            "Give a promise by its number in /promises, e.g. <code>/track #12</code>."
+        ),
+        "track_promise_unknown": "Promise #{id} does not exist; see /promises.",
         "track_ok": "✅ You now follow {what}.",
         "track_already": "You already followed {what}.",
         "track_unknown_question": (

@@ -2,8 +2,9 @@
 
 Understood, in this order:
 
-- an explicit kind: ``vraag|lid|persoon|minister|thema|woord <...>`` (English: ``question``,
-  ``member``, ``person``, ``theme``, ``keyword``);
+- an explicit kind: ``vraag|lid|persoon|minister|thema|woord|toezegging <...>`` (English:
+  ``question``, ``member``, ``person``, ``theme``, ``keyword``, ``promise``);
+- a promise of the ledger by its number in `/promises` (``#12``, ``toezegging 12``);
 - a question by the parliament's id (``1813507``) or by number and session year
   (``350 2022-2023``, ``nr. 350 2022-2023``, ``vraag 350 (2022-2023)``);
 - a member of parliament or a minister, by name, fuzzily (rapidfuzz);
@@ -45,6 +46,9 @@ KIND_WORDS = {
     "trefwoord": "keyword",
     "zoekterm": "keyword",
     "keyword": "keyword",
+    "toezegging": "promise",
+    "belofte": "promise",
+    "promise": "promise",
 }
 
 _SESSION = r"(?P<y1>(?:19|20)\d{2})\s*[-/–]\s*(?P<y2>(?:19|20)?\d{2})"
@@ -55,7 +59,8 @@ _NUMBER_YEAR = re.compile(
 )
 _QUESTION_ID = re.compile(r"^(?:(?:schriftelijke\s+)?vraag\s+|id\s*)?(?P<id>\d{6,9})$", re.I)
 _BARE_NUMBER = re.compile(r"^(?:vraag\s+)?(?:nr\.?\s*)?(?P<number>\d{1,5})$", re.IGNORECASE)
-_ALLOWED = re.compile(r"^[\w\s.,'’\-–/()&:\"+°]+$", re.UNICODE)
+_ALLOWED = re.compile(r"^[\w\s.,'’\-–/()&:\"+°#]+$", re.UNICODE)
+_PROMISE = re.compile(r"^(?:nr\.?\s*)?#?\s*(?P<id>\d{1,9})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -140,12 +145,20 @@ def understand(
     if not _ALLOWED.match(raw):
         return Understood(error="track_bad_chars")
 
+    if raw.startswith("#"):  # a promise as /promises lists it: #12
+        raw = f"toezegging {raw}"
     forced = None
     head, _, rest = raw.partition(" ")
     if head.casefold() in KIND_WORDS and rest:
         forced = KIND_WORDS[head.casefold()]
         if forced != "question":
             raw = rest.strip()
+
+    if forced == "promise":
+        match = _PROMISE.match(raw)
+        if not match:
+            return Understood(error="track_promise_format")
+        return Understood("promise", str(int(match.group("id"))), None)
 
     if forced in (None, "question"):
         found = _question(raw)

@@ -26,7 +26,7 @@ UID_DOMAIN = "opvolger.vlaamsparlement"
 STATUS_LABELS = {
     "open": "openstaand",
     "due_soon": "binnenkort",
-    "overdue": "vervallen",
+    "overdue": "over tijd",
     "kept": "voldaan",
     "partly_kept": "deels voldaan",
     "dropped": "geschrapt",

@@ -72,6 +72,11 @@ def open_questions(db: Database) -> list[dict[str, Any]]:
     return questions.unanswered_questions(db)
 
 
+def promise_entry(db: Database, entry_id: int) -> ledger.LedgerEntry | None:
+    """A ledger entry by its number (as `/promises` shows it), or None."""
+    return ledger.get_entry(db, entry_id)
+
+
 def question_card(db: Database, question_id: int) -> dict[str, Any] | None:
     """One question with what it cites, what cites it, its promises and sub-questions."""
     question = questions.get_question(db, int(question_id))

@@ -33,6 +33,9 @@ def u(text):
         ("woord Tavernier", "keyword", "tavernier"),  # an explicit keyword is one
         ('"sociaal tolken"', "keyword", "sociaal tolken"),
         ("Oriëntatie", "keyword", "orientatie"),
+        ("#12", "promise", "12"),  # a promise as /promises numbers it
+        ("toezegging 12", "promise", "12"),
+        ("belofte #7", "promise", "7"),
     ],
 )
 def test_understood(text, kind, value):
@@ -73,6 +76,8 @@ def test_question_by_number(text, number, year):
         ("lid Janssens", "track_no_person"),
         ("minister Tavernier", "track_no_minister"),
         ("vraag wachtlijsten", "track_question_format"),
+        ("toezegging de notulen", "track_promise_format"),
+        ("#", "track_promise_format"),
     ],
 )
 def test_refused_with_a_reason(text, error):

@@ -51,7 +51,7 @@ def test_ics_uid_stable_across_status_changes(seeded):
         str(e["uid"]) for e in after.walk("VEVENT")
     ]
     cats = {str(e["uid"]): e["categories"].to_ical().decode() for e in after.walk("VEVENT")}
-    assert "vervallen" in cats.values()
+    assert "over tijd" in cats.values()
 
 
 def test_ics_uses_configured_site_base(seeded):

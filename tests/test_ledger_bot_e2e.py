@@ -95,3 +95,36 @@ def test_draft_export_and_confirm_button(tmp_path):
                 assert "Ingelost" in edit.params["text"]
 
         asyncio.run(script())
+
+
+def test_a_chat_tracking_one_promise_hears_when_it_is_overdue(tmp_path):
+    path = tmp_path / "t.db"
+    db = open_db(path)
+    add_seed_question(db)
+    ids = add_seed_entries(db)
+
+    with FakeTelegram() as fake:
+        settings = Settings(telegram_token=TOKEN, telegram_api_base=fake.base_url, db_path=path)
+        app = build_application(settings, db, poll=None, clock=lambda: at("2024-04-23"), jobs=False)
+
+        async def script():
+            async with RunningBot(app):
+                fake.send_text(BOB, f"/track #{ids['minutes']}")
+                await until(lambda: fake.texts(BOB))
+                assert "Je volgt nu toezegging" in fake.texts(BOB)[0]
+                assert "worden op 24 april 2024 goedgekeurd" in fake.texts(BOB)[0]
+                fake.send_text(BOB, "/track #999999")
+                await until(lambda: len(fake.texts(BOB)) >= 2)
+                assert "bestaat niet" in fake.texts(BOB)[1]
+
+        asyncio.run(script())
+
+    # past 24 April: the promise Bob follows is overdue; one alert is queued for him
+    ledger.advance(db, today=date(2024, 4, 25), due_soon_days=7, now=at("2024-04-25"))
+    ledger.advance(db, today=date(2024, 4, 25), due_soon_days=7, now=at("2024-04-25"))
+    rows = list(db.query(
+        "SELECT e.kind, e.payload FROM outbox o JOIN events e ON e.id = o.event_id "
+        "WHERE o.chat_id = ?", [BOB],
+    ))  # fmt: skip
+    assert [r["kind"] for r in rows] == ["promise_overdue"]
+    assert json.loads(rows[0]["payload"])["promise"]["id"] == ids["minutes"]

@@ -13,9 +13,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="toon wat Opvolger doet, op voorbeeldgegevens (offline)",
-        description="Serve the bundled sample on 127.0.0.1, poll day 1 (baseline) and day 2, "
-        "and print the events and the alerts. Uses a temporary database unless OPVOLGER_DB "
-        "is set.",
+        description="Serve the bundled sample on 127.0.0.1, poll day 1 (baseline), day 2 and "
+        "day 3, and print the events and the alerts. Uses a temporary database unless "
+        "OPVOLGER_DB is set.",
     )
     parser.set_defaults(func=run)
 
