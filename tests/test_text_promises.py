@@ -455,6 +455,11 @@ CASES += [
     ("Het is mijn bedoeling om de regeling nog deze legislatuur te herzien.", D, "dated", None),
 ]
 
+CASES += [
+    # "wanneer de cijfers beschikbaar zijn": bound to an event
+    ("Ik kom hier graag op terug wanneer de cijfers van 2023 beschikbaar zijn.", D, "dated", None),
+]
+
 NEGATIVES = [
     # an instruction without a time is not yet a commitment
     ("Ik heb de administratie de opdracht gegeven om alle dossiers opnieuw te bekijken.", D),

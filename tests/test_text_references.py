@@ -446,7 +446,27 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # the date of the answer, before "op mijn schriftelijke vraag nr. 451"
+    (
+        "Minister, in uw antwoord van 23 maart 2023 op mijn schriftelijke vraag nr. 451 schreef u "
+        "dat de wachttijd 14 weken bedroeg.",
+        None,
+        [
+            ref(
+                "uw antwoord van 23 maart 2023 op mijn schriftelijke vraag nr. 451",
+                "written_question",
+                451,
+                "2023-03-23",
+                "2022-2023",
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
+    # a discussion still to come in a committee
+    "Het rapport zal worden besproken in de commissie Welzijn.",
     # agreements, advice and legislatures are not parliamentary items
     "In het Vlaams Regeerakkoord 2019-2024 staat dat inburgering een betalend traject wordt.",
     "Het advies van de Raad van State van 3 juli 2023 werd integraal gevolgd.",

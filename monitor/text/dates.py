@@ -362,7 +362,7 @@ _P_UNDEFINED = re.compile(
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
-    r"daarna|nadien|aansluitend|"
+    r"daarna|nadien|aansluitend|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
     r"(?:nog\s+)?(?:in\s+|tijdens\s+)?deze\s+(?:legislatuur|regeerperiode)|"
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
     r"bevraging|rapport|conclusies|bevindingen)|"

@@ -252,6 +252,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         pos_person = None
     # date
     day_match, date_end = _date_after(text, pos, after_limit, dates)
+    start_override = [None]
     if day_match is None and group in ("written", "oral", "interpellation", "vraag"):
         # "Op 12 februari 2023 stelde ik u een schriftelijke vraag"
         for d in dates:
@@ -268,6 +269,24 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     and (d.day or d.past_day)
                 ):
                     day_match = d
+    if day_match is None and group in ("written", "oral", "vraag"):
+        # "uw antwoord van 23 maart 2023 op mijn schriftelijke vraag nr. 451"
+        for d in dates:
+            if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 30:
+                lead = text[max(s_start, d.start - 25) : d.start]
+                gap = text[d.end : m.start()]
+                if (
+                    re.search(r"\bantwoord\s+van\s+$", lead, _I)
+                    and re.fullmatch(r"\s+op\s+(?:[\w’']+\s+){0,2}", gap, _I)
+                    and (d.day or d.past_day)
+                ):
+                    day_match = d
+                    answer = re.search(
+                        r"\b(?:(?:uw|het|zijn|haar|in)\s+)?antwoord\s+van\s+$", lead, _I
+                    )
+                    if answer:
+                        before_start = d.start - (len(lead) - answer.start())
+                        start_override[0] = before_start
     if day_match is None and group == "debate":
         # "U hebt op 12 maart in de plenaire vergadering gezegd"
         for d in dates:
@@ -369,6 +388,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 kind = "oral_question"
     if day_match is not None and day_match.end <= m.start():
         start = min(start, day_match.start)  # the date came first: "op 12 maart in de ..."
+    if start_override[0] is not None:
+        start = min(start, start_override[0])
     if not numbers:
         return [(start, max(end, m.end()), kind, None, day, session)]
     out = []
@@ -438,7 +459,7 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
                 r"gedebatteerd|verklaard|bevestigd|meegedeeld|gemeld)\b",
                 sentence.lower(),
             )
-        ) and not re.search(r"\bvra(?:ag|gen)\b", sentence.lower())
+        ) and not re.search(r"\b(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", sentence.lower())
     if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
         return False  # a second mention of a meeting named before, or any meeting
     if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
