@@ -12,6 +12,7 @@ current question ("mijn vraag dateert van ...") is not a reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
@@ -153,13 +154,15 @@ def find_references(
     return refs
 
 
+def _start_of(d: DateMatch) -> int:
+    return d.start
+
+
 def _date_after(
     text: str, pos: int, limit: int, dates: list[DateMatch]
 ) -> tuple[DateMatch | None, int]:
     """A date introduced by 'van' / 'd.d.' / 'op' between pos and limit."""
-    for d in dates:
-        if d.start < pos:
-            continue
+    for d in dates[bisect_left(dates, pos, key=_start_of) :]:
         if d.start > limit:
             break
         if d.day is None and d.past_day is None and d.year_given:
@@ -253,9 +256,15 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     # date
     day_match, date_end = _date_after(text, pos, after_limit, dates)
     start_override = [None]
+    # dates just before the anchor ("Op 12 februari 2023 stelde ik u een vraag")
+    before_dates = dates[
+        bisect_left(dates, m.start() - 120, key=_start_of) : bisect_left(
+            dates, m.start(), key=_start_of
+        )
+    ]
     if day_match is None and group in ("written", "oral", "interpellation", "vraag"):
         # "Op 12 februari 2023 stelde ik u een schriftelijke vraag"
-        for d in dates:
+        for d in before_dates:
             if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 60:
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
@@ -271,7 +280,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     day_match = d
     if day_match is None and group in ("written", "oral", "vraag"):
         # "uw antwoord van 23 maart 2023 op mijn schriftelijke vraag nr. 451"
-        for d in dates:
+        for d in before_dates:
             if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 30:
                 lead = text[max(s_start, d.start - 25) : d.start]
                 gap = text[d.end : m.start()]
@@ -289,7 +298,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                         start_override[0] = before_start
     if day_match is None and group == "debate":
         # "U hebt op 12 maart in de plenaire vergadering gezegd"
-        for d in dates:
+        for d in before_dates:
             if d.end <= m.start() and m.start() - d.end < 45 and d.start >= s_start:
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
