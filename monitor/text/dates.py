@@ -349,7 +349,8 @@ _P_VAGUE = re.compile(
     _R,
 )
 _P_UNDEFINED = re.compile(
-    r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
+    # a word start and the first letters of the alternatives (a fast scan)
+    r"(?<![\w])(?=[jhdmwtpreiébnvoagz])(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
     r"periodiek|regelmatig|(?:elk|ieder)\s+(?:jaar|semester|kwartaal|voorjaar|najaar)|"
     r"(?:twee|drie|vier|een|één)\s+(?:keer|maal)\s+per\s+(?:jaar|maand|week)|"
     r"(?:bij|na)\s+(?:de|het|iedere|elke)\s+(?:volgende\s+)?(?:de\s+)?"
