@@ -55,9 +55,12 @@ def title_index(db: sqlite_utils.Database) -> linking.TitleIndex:
     re-indexed until the process restarts.
     """
     key = _db_key(db)
+    ids = findings.question_ids(db)
     cached = _INDEXES.get(key) if key else None
+    if cached and not cached[1] <= set(ids):
+        cached = None  # questions disappeared (a new database at the same path): rebuild
     index, known = cached or (linking.TitleIndex([]), set())
-    new = [i for i in findings.question_ids(db) if i not in known]
+    new = [i for i in ids if i not in known]
     if new:
         index.add(linking.Candidate.from_row(r) for r in findings.questions_by_ids(db, new))
         known.update(new)
