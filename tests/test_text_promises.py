@@ -460,7 +460,22 @@ CASES += [
     ("Ik kom hier graag op terug wanneer de cijfers van 2023 beschikbaar zijn.", D, "dated", None),
 ]
 
+CASES += [
+    # agreed with the sector, passive
+    (
+        "Met de sector werd afgesproken dat de nieuwe tarieven vanaf 1 januari 2025 van toepassing "
+        "zijn.",
+        date(2024, 6, 1),
+        "dated",
+        "2025-01-01",
+    ),
+    # a third party after a preposition does not make it a third party's plan
+    ("Na overleg met de federale overheid zal ik de Kamer nader informeren.", D, "dated", None),
+]
+
 NEGATIVES = [
+    # a past event in the present perfect with a participle without ge-
+    ("De minister heeft het verslag van de stuurgroep op 18 april ontvangen.", date(2024, 6, 1)),
     # an instruction without a time is not yet a commitment
     ("Ik heb de administratie de opdracht gegeven om alle dossiers opnieuw te bekijken.", D),
     # confidence in an outcome is not a commitment

@@ -363,7 +363,7 @@ _P_UNDEFINED = re.compile(
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
-    r"daarna|nadien|aansluitend|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
+    r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
     r"(?:nog\s+)?(?:in\s+|tijdens\s+)?deze\s+(?:legislatuur|regeerperiode)|"
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
     r"bevraging|rapport|conclusies|bevindingen)|"

@@ -138,6 +138,7 @@ _QUESTION_VOICE = re.compile(
 # gevraagd om ... tegen het najaar", "We hebben met de sector afgesproken om ... in het voorjaar".
 _DELEGATED = re.compile(
     r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,4}?gevraagd\s+om|(?:de\s+)?opdracht\s+gegeven\s+om|"
+    r"(?:werd|werden|is|zijn)\s+(?:\w+\s+){0,3}?afgesproken\s+(?:om|dat)|"
     r"(?:heb|hebben)\s+(?:\w+\s+){0,5}?afgesproken\s+(?:om|dat)|"
     r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om)\b"
 )
@@ -203,6 +204,8 @@ _SPEECH_VERBS = re.compile(
 # A present perfect: "is in maart van start gegaan", "hebben ... plaatsgevonden".
 _PERFECT = re.compile(
     r"\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,8}?\s+(?:\w+)?ge\w+(?:d|t|en|aan)\b"
+    # a participle without ge- closing the clause: "heeft het verslag ... ontvangen"
+    r"|\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,10}?\s+(?:be|ver|ont|her|er)\w+(?:d|t|en)\s*$"
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
@@ -325,7 +328,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
-    if future and _THIRD_PARTY.search(sentence, 0, future.start()) and not intent:
+    if future and not intent and _third_party_subject(sentence, future.start()):
         return None  # "De Europese Commissie zal ...": a third party's plan
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
@@ -420,6 +423,19 @@ def _past_clause(text: str, s_start: int, s_end: int, d: DateMatch) -> bool:
     return bool(re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", clause)) or bool(
         _PERFECT.search(clause)
     )
+
+
+def _third_party_subject(sentence: str, limit: int) -> bool:
+    """A third party before the verb, not governed by a preposition ("na overleg met de
+    federale overheid zal ik ..." is the minister's promise)."""
+    for m in _THIRD_PARTY.finditer(sentence, 0, limit):
+        lead = sentence[max(0, m.start() - 16) : m.start()]
+        if not re.search(
+            r"\b(?:met|aan|naar|bij|van|door|tot|voor|over|na|in|op|tegen|vanuit)\s+(?:de\s+|het\s+)?$",
+            lead,
+        ):
+            return True
+    return False
 
 
 def _start_of(d: DateMatch) -> int:
