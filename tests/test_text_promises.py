@@ -473,7 +473,19 @@ CASES += [
     ("Na overleg met de federale overheid zal ik de Kamer nader informeren.", D, "dated", None),
 ]
 
+CASES += [
+    # "vanaf 2025": from the start of that year
+    (
+        "Vanaf 2025 wordt de premie gekoppeld aan het inkomen.",
+        date(2024, 3, 1),
+        "dated",
+        "2025-01-01",
+    ),
+]
+
 NEGATIVES = [
+    # a contract running out is not a commitment
+    ("Het contract met de huidige dienstverlener loopt af op 31 december 2024.", date(2024, 3, 1)),
     # a past event in the present perfect with a participle without ge-
     ("De minister heeft het verslag van de stuurgroep op 18 april ontvangen.", date(2024, 6, 1)),
     # an instruction without a time is not yet a commitment

@@ -464,6 +464,23 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a budget debate with its date
+    (
+        "Tijdens de begrotingsbespreking van 12 december 2023 heb ik dit al toegelicht.",
+        None,
+        [
+            ref(
+                "de begrotingsbespreking van 12 december 2023",
+                "debate",
+                None,
+                "2023-12-12",
+                "2023-2024",
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
     # a discussion still to come in a committee
     "Het rapport zal worden besproken in de commissie Welzijn.",

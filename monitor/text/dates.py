@@ -589,7 +589,10 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
     for m in _scan(_C_YEAR, _L_YEAR, text, covered, last=_LEAD_LAST["year"]):
         year = int(m["year"])
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
-        if pre in ("vanaf", "sinds", "tot", "tot en met", "voor") or not pre:
+        if pre == "vanaf":
+            add(m, due=date(year, 1, 1))  # "vanaf 2025": from the start of that year
+            continue
+        if pre in ("sinds", "tot", "tot en met", "voor") or not pre:
             # "sinds 2019"; a bare year names something ("de begroting 2024"), and so does
             # "voor 2025" ("de middelen voor 2025")
             add(m, due=None, vague=True)

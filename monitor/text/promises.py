@@ -99,7 +99,7 @@ _DEADLINE_LEAD = re.compile(
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
     r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen|"
-    r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen|eindigt|eindigen)\b",
+    r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen)\b",
     _I,
 )
 # "Daartoe voeren we de aanbevelingen onverkort uit": carrying out, in the present tense.
@@ -162,6 +162,7 @@ _NOT_PROMISE = re.compile(
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
     r"naar\s+schatting|geschat\w*|gestemd|stemming|"
+    r"(?:loopt|lopen)\s+(?:\w+\s+){0,6}?af|afloopt|aflopen|vervalt|verloopt|verlopen|"
     r"niet\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|ambitie)|niet\s+(?:van\s+plan|voornemens)|"
     r"geen\s+(?:plannen|intentie|ambitie)|"
     r"vertrouwen\s+(?:\w+\s+)?(?:in|dat)|overtuigd\s+dat|ervan\s+uit\s+dat|hoop\s+dat|hopelijk|"

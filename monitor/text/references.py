@@ -42,7 +42,8 @@ _ANCHOR = re.compile(
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
-    r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|"
+    r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
+    r"begrotingsdebat(?:ten)?|"
     r"(?:plenair|dertigleden|tweeminuten)debat)\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b))",
