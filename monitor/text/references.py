@@ -44,7 +44,8 @@ _ANCHOR = re.compile(
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
     r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
     r"begrotingsdebat(?:ten)?|"
-    r"(?:plenair|dertigleden|tweeminuten)debat)\b)"
+    r"\w*debat(?:ten)?|(?:algemene|financiële)\s+(?:politieke\s+)?beschouwingen|"
+    r"vergadering(?=\s+van\s+(?:\w+dag\s+)?\d))\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b))",
 )  # run on the lower-cased text
@@ -60,6 +61,13 @@ _KAMERSTUK = re.compile(
 _OF_PERSON = re.compile(
     r"\s+van\s+(?:collega|mevrouw|mevr\.|de\s+heer|dhr\.|het\s+lid|parlementslid|"
     r"volksvertegenwoordiger|(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}"
+)
+# A parliamentary paper: "(Kamerstuk 31 865, nr. 119)", "(Tweede Kamer, 29.689 nr.405)",
+# "(Kamerstukken II, 1998–1999, 26 387, nr. 1)"
+_PAPER = re.compile(
+    r"\((?:kamerstuk(?:ken)?(?:\s+i{1,2})?|tweede\s+kamer|eerste\s+kamer)[^()]{0,60}?"
+    r"\bnr\.?\s*(?P<n>\d{1,5})\s*\)",
+    _I,
 )
 _DATE_LEAD = re.compile(r"(?:van|d\.\s?d\.|dd\.?|op|gedateerd|dato|verleden|jongstleden)\s+$", _I)
 
@@ -185,7 +193,10 @@ def _date_after(
 _OTHER_DATED = re.compile(
     r"\b(?:ordonnantie|decreet|wet|besluit|arrest|omzendbrief|verordening|richtlijn|"
     r"beslissing|nota|artikel|akkoord|overeenkomst|protocol|rapport|advies|persbericht|"
-    r"krant|krantenartikel|studie)\w*\b|[,;:?!]",
+    r"krant|krantenartikel|studie)\w*\b|[,;:?!]|"
+    # another parliamentary item in between owns the date
+    r"\b(?:brief|vraag|vragen|debat|vergadering|commissie|gedachtewisseling|interpellatie|"
+    r"kamerstuk)\b",
     _I,
 )
 
@@ -317,8 +328,13 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         if day_match.day is None and day_match.past_day is None:
             day = None
         end = date_end
-        # a number after the date: "brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302)"
-        km = _KAMERSTUK.match(text, end)
+        # a number after the date: "brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302)", also
+        # after a subject: "brief van 17 september 2018 inzake ... (Kamerstuk 31 865, nr. 119)"
+        km = _KAMERSTUK.match(text, end) if group == "letter" else None
+        if km is None and group == "letter":
+            later = _PAPER.search(text, end, s_end)
+            if later and not re.search(r"[;:]", text[end : later.start()]):
+                km = later
         if km and group == "letter":
             numbers.append((int(km["n"]), km.start(), km.end()))
             end = km.end()
@@ -342,7 +358,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
 
     if group == "letter":
         if anchor in ("brief", "kamerbrief") and day_match is None and not numbers:
-            return []
+            if not re.search(r"\b(?:mijn|onze)\s+(?:\w+\s+)?$", before, _I):
+                return []  # "de brief die alle nieuwkomers krijgen", "deze brief"
         if anchor in ("beleidsbrief", "beleidsnota") and not (session or day_match or numbers):
             named = re.match(
                 r"\s+(?:[A-Z][\w’'-]*\s+(?:(?:en|van|voor|de|het)\s+)?){1,8}"
@@ -442,6 +459,24 @@ def _merge_meetings(text, items):
                     prev[5] or item[5],
                 )
                 continue
+            if (
+                prev[2] == "debate"
+                and item[2] in ("oral_question", "written_question", "other")
+                and prev[3] is None
+                and re.fullmatch(r"\s*(?:[\w’']+\s+){0,4}", gap)
+            ):
+                # "in de plenaire vergadering een actuele vraag gesteld": one reference, the
+                # question, asked in that meeting
+                kind = "oral_question" if item[2] == "other" else item[2]
+                merged[-1] = (
+                    prev[0],
+                    max(prev[1], item[1]),
+                    kind,
+                    item[3],
+                    item[4] or prev[4],
+                    item[5] or prev[5],
+                )
+                continue
         merged.append(item)
     return merged
 
@@ -457,16 +492,24 @@ _NOT_PARLIAMENT = re.compile(
 def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     if anchor.startswith("commissie") and _NOT_PARLIAMENT.search(before):
         return False  # "de Europese Commissie", "de interministeriële commissie"
+    if anchor.startswith("vergadering"):
+        # "vergadering van 27 september 2022": only a meeting of parliament
+        low = sentence.lower()
+        return bool(re.search(r"\b(?:commissie|kamer|parlement|plenair\w*|zie)\b", low)) and not (
+            re.search(r"\b(?:regering|college|raad|stuurgroep|werkgroep|bestuur)\b", low)
+        )
     if day_match is not None:
         return True
-    if re.search(r"\b(?:vorige|laatste|recente|jongste)\s+$", before, _I):
-        return True  # "tijdens de vorige commissievergadering"
+    if re.search(r"\b(?:vorige|laatste|recente|jongste)\s+$", before, _I) or _EARLIER.search(
+        before
+    ):
+        return True  # "tijdens de vorige commissievergadering", "eerdere gedachtewisselingen"
     if anchor.startswith("commissie") and re.search(r"\b(?:in|tijdens)\s+(?:deze|de)\s+$", before):
         # "in februari hebt u in deze commissie beloofd dat ...": an earlier meeting
         return bool(
             re.search(
                 r"\b(?:gezegd|beloofd|geantwoord|aangekondigd|toegezegd|besproken|gesproken|"
-                r"gedebatteerd|verklaard|bevestigd|meegedeeld|gemeld)\b",
+                r"gedebatteerd|verklaard|bevestigd|meegedeeld|gemeld|gehad)\b",
                 sentence.lower(),
             )
         ) and not re.search(r"\b(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", sentence.lower())
@@ -474,6 +517,16 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         return False  # a second mention of a meeting named before, or any meeting
     if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
         return False
+    if re.search(
+        r"\b(?:bij|tijdens|in|na)\s+(?:[\w-]+\s+){0,5}?(?:de|het)\s+(?:[\w-]+-)?$", before, _I
+    ) and re.search(
+        r"\b(?:heeft|hebben|hebt|heb|had|hadden|werd|werden|was|waren|toegezegd|gezegd|"
+        r"verzet|gesteld|gevraagd|aangekondigd)\b",
+        sentence,
+        _I,
+    ):
+        if not anchor.startswith(("commissie", "vergadering", "de vergadering", "regeling")):
+            return True  # "bij het POC-debat heeft de voorzitter toegezegd", "tijdens de ..."
     if (
         anchor.startswith("commissie")
         or anchor.startswith("de vergadering")
