@@ -78,8 +78,8 @@ _EARLIER = re.compile(
     _I,
 )
 _ANSWER_ON = re.compile(
-    r"\b(?:uw|het|zijn|haar|hun|in)\s+antwoord(?:en)?\s+op\s+(?:de|een|mijn|zijn|haar|"
-    r"uw|onze|hun)\s+(?:\w+\s+)?$",
+    r"\b(?:uw|het|zijn|haar|hun|in|mijn)\s+antwoord(?:en)?\s+(?:op|met\s+betrekking\s+tot|over|"
+    r"inzake|betreffende|aangaande)\s+(?:de|een|mijn|zijn|haar|uw|onze|hun)\s+(?:\w+\s+)?$",
     _I,
 )
 _OWN_DET = re.compile(r"\b(?P<det>mijn|uw|zijn|haar|onze|een|de|het|die|deze|dezelfde)\s+$", _I)
@@ -156,6 +156,7 @@ def find_references(
             out.append(item)
             covered_until = max(covered_until, item[1])
     out = _merge_meetings(text, out)
+    out = _with_papers(text, out, skip)
     refs: list[Reference] = []
     for start, end, kind, number, day, sy in out:
         span, ostart, oend = cleaned.span(start, end)
@@ -282,7 +283,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 lead = text[max(s_start, d.start - 5) : d.start]
                 if (
                     re.search(r"\bop\s+$", lead, _I)
-                    and re.fullmatch(r"\s+(?:[\w’']+\s+){1,8}", gap)
+                    and re.fullmatch(r"\s+(?:[\w’']+\s+){0,8}", gap)
                     and (
                         re.search(r"\b(?:stelde|stelden|diende|heb|hebt|heeft|hebben)\b", gap, _I)
                         or re.match(r"\s+(?:ingediend|gesteld)\b", text[m.end() : m.end() + 12])
@@ -315,8 +316,16 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
                 if (
-                    re.fullmatch(
-                        r"\s+(?:[\w’']+\s+){0,3}(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I
+                    (
+                        re.fullmatch(
+                            r"\s+(?:[\w’']+\s+){0,3}(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I
+                        )
+                        # "de op 24 maart 2009 in commissie gehouden gedachtewisseling"
+                        or re.fullmatch(
+                            r"\s+(?:[\w’']+\s+){0,4}(?:gehouden|georganiseerde?|gevoerde?)\s+",
+                            gap,
+                            _I,
+                        )
                     )
                     and re.search(r"\bop\s+$", lead, _I)
                     and (d.day or d.past_day)
@@ -374,7 +383,10 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 session = f"{named['a']}-{named['b']}"
         if anchor == "kamerstuk" and not numbers:
             return []
-        if not has_facts:
+        own_letter = anchor in ("brief", "kamerbrief") and re.search(
+            r"\b(?:mijn|onze)\s+(?:\w+\s+)?$", before, _I
+        )
+        if not has_facts and not own_letter:
             return []
     elif group == "debate":
         if not _debate_ok(anchor, before, after_text, sentence, day_match):
@@ -410,6 +422,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             end = max(end, new_end, pos_person or 0)
         if group == "vraag" and numbers:
             kind = "written_question"
+        elif group == "vraag" and re.search(r"\bschriftelijk\b", text[s_start : m.start()], _I):
+            kind = "written_question"  # "heb ik u schriftelijk enkele vragen gesteld"
         if kind in ("other", "written_question") and group == "vraag" and not numbers:
             if _IN_COMMITTEE.search(sentence):
                 kind = "oral_question"
@@ -436,6 +450,21 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 )
             )
     return out
+
+
+def _with_papers(text, items, skip):
+    """A parliamentary paper cited on its own: "(Kamerstukken II, 1998–1999, 26 387, nr. 1)"."""
+    taken = [(a, b) for a, b, *_ in items]
+    extra = []
+    for m in _PAPER.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        years = re.search(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", m.group())
+        session = f"{years[1]}-{years[2]}" if years and int(years[2]) == int(years[1]) + 1 else None
+        extra.append((m.start(), m.end(), "other", int(m["n"]), None, session))
+    return sorted(items + extra, key=lambda item: item[0])
 
 
 def _merge_meetings(text, items):
@@ -596,6 +625,7 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
         "die",
         "mijn",
         "uw",
+        "",
     ):
         sentence = text[s_start:s_end]
         done = re.search(
@@ -609,7 +639,8 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
                 r"(?:[A-Z][\w’'-]+\s*){1,3})?",
                 after,
             )
-            return True, start - (len(before) - det.start()), m.end() + (tail.end() if tail else 0)
+            s0 = start - (len(before) - det.start()) if det else start
+            return True, s0, m.end() + (tail.end() if tail else 0)
     # "hebt u op mijn vraag hierover geantwoord"
     if detw == "mijn" and re.search(r"\b(?:geantwoord|antwoordde|beantwoord)\b", after, _I):
         verb = re.search(r"\b(?:hebt|heeft|heb|hebben)\b", before, _I)
