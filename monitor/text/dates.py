@@ -201,6 +201,11 @@ _L_SCHOOL = re.compile(
     r"(?P<rel>volgend|volgende|komend|komende|nieuwe|huidige|lopende|dit)\s+$",
     _R,
 )
+_P_MONTH_RANGE = re.compile(
+    r"\b(?P<m1>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december)\s*(?:/|-|–|of|tot)\s*(?P<m2>januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
 _C_REL_YEAR = re.compile(r"\b(?P<unit>jaar|werkjaar|kalenderjaar|begrotingsjaar)\b", _R)
 _L_REL_YEAR = re.compile(
     r"\b(?P<pre>(?:tegen\s+|voor\s+|vóór\s+)?(?:het\s+)?(?:eind|einde|begin|midden)(?:\s+van)?\s+"
@@ -363,7 +368,8 @@ _P_UNDEFINED = re.compile(
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
-    r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
+    r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend|"
+    r"(?:tijdens|gedurende|binnen)\s+de\s+looptijd|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
     r"(?:nog\s+)?(?:in\s+|tijdens\s+)?deze\s+(?:legislatuur|regeerperiode)|"
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
     r"bevraging|rapport|conclusies|bevindingen)|"
@@ -482,6 +488,17 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             add(m, due=date(first, 9, 1))  # by (the start of) the school year
         else:
             add(m, due=date(first + 1, 8, 31))
+    for m in _P_MONTH_RANGE.finditer(text):
+        # "in november/december 2013": the last month of the range
+        month = MONTHS[m["m2"].rstrip(".")]
+        if m["year"]:
+            year = int(m["year"])
+        elif doc_date is not None:
+            year = doc_date.year
+        else:
+            add(m, year_given=False)
+            continue
+        add(m, due=month_end(year, month))
     for m in _iter(_P_NUMERIC, text):
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:

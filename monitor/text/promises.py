@@ -30,6 +30,9 @@ _REFERRAL = re.compile(
     r"(?:onder|tot)\s+(?:de\s+)?(?:exclusieve\s+)?bevoegdheid\w*\s+van\b"
     r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\b(?:onder|tot)\s+die\s+van\s+(?:de|mijn|het|haar|zijn)\b"
+    r"|\bonder\s+de\s+(?:exclusieve\s+)?bevoegdheid\s+(?:\w+\s+){0,2}?(?:valt|vallen)\s+van\b"
+    r"|\b(?:is|zijn)\s+ter\s+beoordeling\s+van\b|\bhet\s+is\s+aan\s+(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+om\b"
+    r"|\b(?:is|zijn)\b[^.;]{0,80}?\been\s+(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
     r"|\b(?:kan|kunt|moet|dient)\s+(?:u\s+)?(?:zich\s+)?(?:best\s+)?(?:\w+\s+)?(?:wenden|richten)\s+tot\b"
     r"|\bzich\s+(?:\w+\s+){0,2}?tot\s+(?:de|het|mijn|haar|zijn)\s+[^.;]{0,60}?\b(?:wendt|wenden|richt|richten)\b"
@@ -81,6 +84,7 @@ _INTENT = re.compile(
     r"(?:engageert|engageren|verbindt|verbinden)\s+(?:\w+\s+)?(?:zich|me|mij|ons)|"
     r"(?:engageer|verbind)\s+(?:ik\s+)?(?:me|mij)|\bbelo(?:of|oft|ven)\b|"
     r"(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?toegezegd|"
+    r"(?:is|werd|wordt)\s+(?:\w+\s+){0,2}?toegezegd\s+(?:dat|om)|"
     r"(?:ik|we|wij)\s+(?:heb|hebben)\s+(?:\w+\s+){0,3}?toegezegd|"
     r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houd|houden|stuur|sturen)"
     r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
@@ -98,7 +102,8 @@ _DEADLINE_LEAD = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
-    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|ontvangt|ontvangen|krijgt|krijgen|"
+    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|"
+    r"(?:ontvangt|krijgt)\s+(?:u|uw\s+kamer|de\s+kamer)|(?:u|uw\s+kamer|de\s+kamer)\s+(?:ontvangt|krijgt)|"
     r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen)\b",
     _I,
 )
@@ -106,6 +111,10 @@ _PRESENT = re.compile(
 _PRESENT_ACTION = re.compile(
     r"\b(?:(?:voeren|zetten|werken|rollen|breiden)\s+(?:we|wij)|(?:we|wij)\s+(?:voeren|zetten|werken|"
     r"rollen|breiden))\b[^.;]{0,80}\b(?:uit|voort|door)\b"
+    r"|\b(?:kabinet|regering|minister|staatssecretaris)\s+(?:voert|zet|werkt)\b[^.;]{0,80}\b"
+    r"(?:uit|voort|door)\b"
+    r"|\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?aan\b|\b(?:ik|we|wij)\s+(?:werk|werken)\s+"
+    r"(?:\w+\s+){0,3}?aan\b"
 )
 # Others' plans are not the answering side's commitments.
 _THIRD_PARTY = re.compile(
@@ -129,7 +138,8 @@ _QUESTION_VOICE = re.compile(
     r"\s+u\b"
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
-    r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
+    r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|"
+    r"u\s+(?:ernaar\s+)?(?:streeft|wilt|plant|kondigt|belooft)|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
     r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
     r"regeerakkoord|brief))\b",
     _I,
@@ -137,7 +147,9 @@ _QUESTION_VOICE = re.compile(
 # Work handed on or agreed, which promises only with a time: "Ik heb mijn administratie
 # gevraagd om ... tegen het najaar", "We hebben met de sector afgesproken om ... in het voorjaar".
 _DELEGATED = re.compile(
-    r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,4}?gevraagd\s+om|(?:de\s+)?opdracht\s+gegeven\s+om|"
+    r"\b(?:(?:heb|hebben)\s+(?:\w+\s+){0,2}?(?:mijn|onze|de|het)\s+(?:administratie|diensten|agentschap|"
+    r"departement|kabinet|medewerkers|team|ambtenaren)\s+(?:\w+\s+){0,2}?gevraagd\s+om|"
+    r"(?:de\s+)?opdracht\s+gegeven\s+om|"
     r"(?:werd|werden|is|zijn)\s+(?:\w+\s+){0,3}?afgesproken\s+(?:om|dat)|"
     r"(?:heb|hebben)\s+(?:\w+\s+){0,5}?afgesproken\s+(?:om|dat)|"
     r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om)\b"
@@ -162,6 +174,7 @@ _NOT_PROMISE = re.compile(
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
     r"naar\s+schatting|geschat\w*|gestemd|stemming|"
+    r"(?:zal|zullen)\s+(?:\S+\s+){0,8}?(?:bedragen|belopen)|(?:eerste|tweede|derde)\s+termijn|"
     r"(?:loopt|lopen)\s+(?:\w+\s+){0,6}?af|afloopt|aflopen|vervalt|verloopt|verlopen|"
     r"niet\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|ambitie)|niet\s+(?:van\s+plan|voornemens)|"
     r"geen\s+(?:plannen|intentie|ambitie)|"
@@ -176,6 +189,7 @@ _NOT_PROMISE = re.compile(
 )
 _SPEECH = re.compile(
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
+    r"(?:hierbij|hiermee|met\s+deze\s+brief)\s+(?:\w+\s+)?(?:ik|wij|we)\b|"
     r"in\s+mijn\s+antwoord|onderstaand)\b|"
     r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
     r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b|"
@@ -188,12 +202,13 @@ _SPEECH = re.compile(
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
     r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|vinger|"
+    r"beoordeling|is\s+aan|"
     r"nabij|nauwgezet|voet|neem|nemen|toe\s+om|wend|richt|stellen\s+aan|"
     r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
     r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
     r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"krijg|\bwil|\bmoet|\bkom|\bgaat|treedt|treden|vindt|vinden|opent|eindig|gevraagd|"
+    r"\bwil|\bmoet|\bkom|\bgaat|\bvoert|\bzet\b|\bwerk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|eindig|gevraagd|"
     r"afgesproken|\bvoeren|\bzetten|\bwerken|\brollen|\bbreiden|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
     _I,
 )
@@ -204,7 +219,7 @@ _SPEECH_VERBS = re.compile(
 )
 # A present perfect: "is in maart van start gegaan", "hebben ... plaatsgevonden".
 _PERFECT = re.compile(
-    r"\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,8}?\s+(?:\w+)?ge\w+(?:d|t|en|aan)\b"
+    r"\b(?:is|zijn|heeft|hebben|heb|hebt)\b(?:\s+[^\s,;]+){0,8}?\s+(?:\w+)?ge\w+(?:d|t|en|aan)\b"
     # a participle without ge- closing the clause: "heeft het verslag ... ontvangen"
     r"|\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,10}?\s+(?:be|ver|ont|her|er)\w+(?:d|t|en)\s*$"
 )
@@ -334,6 +349,9 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
     in_sentence = dates[lo:hi]
+    if sentence.startswith("zoals") and "," in sentence:
+        cut = s_start + sentence.index(",")
+        in_sentence = [d for d in in_sentence if d.start > cut]  # "Zoals ... aangekondigd, ..."
     usable = []
     for d in in_sentence:
         lead = text[max(s_start, d.start - 12) : d.start]
@@ -368,6 +386,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             weak = None  # "alle lokale besturen moeten ... indienen": an obligation of others
         if not (_PRESENT.search(sentence) or weak):
             return None
+        if _CONDITIONAL.match(sentence):
+            return None  # "Als het allemaal goed loopt, krijg ik deze zomer ...": no commitment
         if doc_date is None:
             # no anchor to tell the future: only an explicit deadline ("voor de zomer van 2024")
             past = re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence)
@@ -389,6 +409,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             return s_start, s_end, "dated", None
         return None
     if future and not intent and _past_future(sentence):
+        return None
+    if future and not intent and _reported_future(sentence, future.start()):
         return None
     if (
         _SPEECH_VERBS.search(sentence)
@@ -453,6 +475,17 @@ def _deadline(text: str, s_start: int, d: DateMatch) -> bool:
         return True
     lead = text[max(s_start, d.start - 15) : d.start]
     return bool(re.search(r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór)\s*$", lead, _I))
+
+
+def _reported_future(sentence: str, at: int) -> bool:
+    """ "Ik heb uw Kamer ... geïnformeerd over de wijze waarop ik uitvoering zal geven": the
+    future sits in a relative clause of a report of the past."""
+    head = sentence[:at]
+    relatives = list(re.finditer(r"\b(?:waarop|waarin|waarmee|hoe|die|dat|welke|wat)\b", head))
+    if not relatives or re.search(r"\b(?:toegezegd|beloofd|afgesproken|toezegging)\b", head):
+        return False
+    rel = relatives[-1]
+    return bool(_PERFECT.search(head[: rel.start()]))
 
 
 def _past_future(sentence: str) -> bool:
