@@ -483,7 +483,78 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # referrals: verb-final, "ter beoordeling van", "is ... een bevoegdheid van"
+    (
+        "Ik wijs erop dat deze materie sinds 2002 onder de bevoegdheid valt van de gewesten.",
+        D,
+        "referral",
+        None,
+    ),
+    ("Het is ter beoordeling van het college of een vergunning nodig is.", D, "referral", None),
+    (
+        "Het toezicht is op grond van de wet een bevoegdheid van de burgemeester.",
+        D,
+        "referral",
+        None,
+    ),
+    # the government carrying out a motion
+    ("Het kabinet voert de motie onverkort uit.", None, "open", None),
+    # "werk ik aan"
+    ("Daarom werk ik aan een nieuw actieplan.", None, "open", None),
+    # "uw Kamer ontvangt ... in het voorjaar"
+    (
+        "In het voorjaar van 2024 ontvangt uw Kamer de eindrapportage.",
+        date(2023, 10, 1),
+        "dated",
+        "2024-06-20",
+    ),
+    # a month range: its last month
+    (
+        "Ik zal de opzet in november/december 2013 aan de Kamer doen toekomen.",
+        date(2013, 6, 1),
+        "dated",
+        "2013-12-31",
+    ),
+    # "tijdens de looptijd van de wet": no last day
+    (
+        "De minister zegt toe al tijdens de looptijd van de wet een evaluatie uit te voeren.",
+        D,
+        "dated",
+        None,
+    ),
+    # a commitment reported from a letter
+    (
+        "In de brief is toegezegd dat uw Kamer jaarlijks vóór het zomerreces zal worden "
+        "geïnformeerd.",
+        D,
+        "dated",
+        None,
+    ),
+]
+
 NEGATIVES = [
+    # the letter informing right now
+    ("Hierbij informeer ik u over de voortgang van het programma.", D),
+    # an amount in a future year
+    ("Het begrote bedrag zal daardoor ca. € 4,3 miljard voor 2025 bedragen.", D),
+    # receiving advice, conditionally
+    ("Als het allemaal goed loopt, krijg ik deze zomer het advies van de Raad van State.", D),
+    # a turn in the debate
+    ("Daarna zal, zoals vorige week besloten, een derde termijn volgen.", D),
+    # a future inside a report of what was done
+    (
+        "Ik heb uw Kamer op 24 oktober 2012 geïnformeerd over de wijze waarop ik uitvoering zal "
+        "geven aan het arrest.",
+        D,
+    ),
+    # asking others (municipalities) to act
+    (
+        "Op 29 april heb ik gemeenten gevraagd om extra plaatsen te realiseren tegen 23 juni.",
+        date(2022, 5, 1),
+    ),
+    # the addressee's aims
+    ("Ik begrijp niet dat u ernaar streeft om vanaf 2026 programma's op te stellen.", D),
     # a contract running out is not a commitment
     ("Het contract met de huidige dienstverlener loopt af op 31 december 2024.", date(2024, 3, 1)),
     # a past event in the present perfect with a participle without ge-

@@ -481,7 +481,99 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a letter with its paper number after the subject
+    (
+        "Het gaat om de brief van 12 maart 2021 inzake de aanpak van wachtlijsten "
+        "(Kamerstuk 33 402, nr. 55).",
+        None,
+        [
+            ref(
+                "de brief van 12 maart 2021 inzake de aanpak van wachtlijsten "
+                "(Kamerstuk 33 402, nr. 55)",
+                "other",
+                55,
+                "2021-03-12",
+                "2020-2021",
+            )
+        ],
+    ),
+    # a paper cited on its own
+    (
+        "Dat staat in het actieplan (Kamerstukken II, 2019–2020, 31 123, nr. 7).",
+        None,
+        [ref("(Kamerstukken II, 2019–2020, 31 123, nr. 7)", "other", 7, None, "2019-2020")],
+    ),
+    # a compound debate with "op <date> jl."
+    (
+        "Zoals tijdens het hoofdlijnendebat op 3 maart jl. aangekondigd, start het programma.",
+        date(2022, 6, 1),
+        [ref("het hoofdlijnendebat op 3 maart jl.", "debate", None, "2022-03-03", "2021-2022")],
+    ),
+    # a meeting of parliament named by its date
+    (
+        "(Zie vergadering van 14 oktober 2021.)",
+        None,
+        [ref("vergadering van 14 oktober 2021", "debate", None, "2021-10-14", "2021-2022")],
+    ),
+    # "de op <date> in commissie gehouden gedachtewisseling"
+    (
+        "Ik verwijs naar de op 12 mei 2020 in commissie gehouden gedachtewisseling met het "
+        "agentschap.",
+        None,
+        [
+            ref(
+                "de op 12 mei 2020 in commissie gehouden gedachtewisseling",
+                "debate",
+                None,
+                "2020-05-12",
+                "2019-2020",
+            )
+        ],
+    ),
+    # an earlier meeting after "bij het", in the past
+    (
+        "De voorzitter heeft bij het XYZ-debat al toegezegd om te reageren.",
+        None,
+        [ref("bij het XYZ-debat", "debate")],
+    ),
+    # the political reviews
+    (
+        "Tijdens de algemene politieke beschouwingen heb ik daarvoor gepleit.",
+        None,
+        [ref("de algemene politieke beschouwingen", "debate")],
+    ),
+    # a question asked in a meeting: one reference
+    (
+        "Vorige week heb ik in de plenaire vergadering een actuele vraag gesteld over de opvang.",
+        None,
+        [ref("de plenaire vergadering een actuele vraag gesteld", "oral_question")],
+    ),
+    # "mijn brief aan uw Kamer"
+    (
+        "Zoals aangegeven in mijn brief aan uw Kamer, is dat niet mogelijk.",
+        None,
+        [ref("mijn brief", "other")],
+    ),
+    # questions asked in writing
+    (
+        "Op 23 april heb ik u schriftelijk enkele vragen gesteld over de overeenkomst.",
+        date(2023, 6, 1),
+        [
+            ref(
+                "23 april heb ik u schriftelijk enkele vragen gesteld",
+                "written_question",
+                None,
+                "2023-04-23",
+                "2022-2023",
+            )
+        ],
+    ),
+]
+
 NEGATIVES = [
+    # a meeting of the government
+    "De Vlaamse Regering heeft in haar vergadering van 12 mei 2023 een akkoord bereikt.",
     # a discussion still to come in a committee
     "Het rapport zal worden besproken in de commissie Welzijn.",
     # agreements, advice and legislatures are not parliamentary items

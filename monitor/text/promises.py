@@ -420,6 +420,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return None  # announcing the order of the speech
     if _CONDITIONAL.match(sentence):
         return s_start, s_end, "open", None
+    if any(d.undefined and _RECURRING.search(d.text.lower()) for d in usable):
+        return s_start, s_end, "dated", None  # "jaarlijks vóór het zomerreces": recurring
     precise = [d for d in usable if d.due is not None and not d.vague]
     if precise:
         return s_start, s_end, "dated", precise[0].due
