@@ -533,7 +533,16 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "voor de kerst"
+    ("Daar willen we een schets van geven voor de kerst.", date(2021, 7, 6), "dated", "2021-12-25"),
+]
+
 NEGATIVES = [
+    # a quotation of a third party
+    ('Ik citeer: "In deze context zal België een spreidingsplan moeten toepassen."', D),
+    # a committee's own schedule
+    ("Deze bespreking zal worden teruggekoppeld aan de leden.", D),
     # the letter informing right now
     ("Hierbij informeer ik u over de voortgang van het programma.", D),
     # an amount in a future year

@@ -571,7 +571,26 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # interpellated (the verb) in the past
+    (
+        "Minister, ik heb u de voorbije jaren regelmatig geïnterpelleerd over de wachtlijsten.",
+        None,
+        [ref("ik heb u de voorbije jaren regelmatig geïnterpelleerd", "interpellation")],
+    ),
+    # earlier discussions
+    (
+        "De vorige discussies die we hier hebben gevoerd, gingen ook over die wachtlijsten.",
+        None,
+        [ref("De vorige discussies", "debate")],
+    ),
+]
+
 NEGATIVES = [
+    # a meeting still to come
+    "Tevens zal een gezamenlijke commissievergadering plaatsvinden op 4 oktober.",
+    # discussion in general
+    "Er is discussie over de timing.",
     # a meeting of the government
     "De Vlaamse Regering heeft in haar vergadering van 12 mei 2023 een akkoord bereikt.",
     # a discussion still to come in a committee

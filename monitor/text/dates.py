@@ -121,6 +121,8 @@ SEASONS = {
     "najaar": (12, 20),
     "herfst": (12, 20),
     "winter": (3, 20),  # of the next year
+    "kerst": (12, 25),
+    "kerstmis": (12, 25),
 }
 
 
@@ -156,7 +158,7 @@ _C_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"(?:\s+(?:van\s+)?" + _YEAR + r")?\
 _L_MONTH_YEAR = re.compile(r"\b(?:" + _QUALIFIER + r"\s+)?(?:de\s+maand\s+)?$|\bde\s+maand\s+$", _R)
 _C_SEASON = re.compile(
     r"\b(?P<season>voorjaar|lente|zomer|najaar|herfst|winter|zomerreces|zomervakantie|"
-    r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces)"
+    r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces|kerstmis|kerst)"
     r"(?:\s+(?:van\s+)?" + _YEAR + r")?\b",
     _R,
 )
@@ -422,6 +424,8 @@ def _season_start(season: str, year: int) -> date:
         "najaar": (9, 23),
         "herfst": (9, 23),
         "winter": (12, 21),
+        "kerst": (12, 25),
+        "kerstmis": (12, 25),
     }.get(season, (1, 1))
     return date(year, month, day)
 

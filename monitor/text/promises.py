@@ -121,7 +121,7 @@ _THIRD_PARTY = re.compile(
     r"\b(?:europese\s+(?:commissie|unie|raad)|de\s+eu|rekenhof|raad\s+van\s+state|"
     r"grondwettelijk\s+hof|hof\s+van\s+justitie|rechtbank|planbureau|statbel|"
     r"federale\s+(?:regering|overheid|minister|staatssecretaris)|vakbonden|werkgevers(?:organisaties)?|"
-    r"oppositie|universiteit|onderzoekers)\b"
+    r"oppositie|universiteit|onderzoekers|commissie\w*|vergadering|bespreking)\b"
 )
 _SOON = re.compile(
     r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
@@ -173,7 +173,7 @@ _NOT_PROMISE = re.compile(
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
-    r"naar\s+schatting|geschat\w*|gestemd|stemming|"
+    r"naar\s+schatting|geschat\w*|gestemd|stemming|ik\s+citeer|"
     r"(?:zal|zullen)\s+(?:\S+\s+){0,8}?(?:bedragen|belopen)|(?:eerste|tweede|derde)\s+termijn|"
     r"(?:loopt|lopen)\s+(?:\w+\s+){0,6}?af|afloopt|aflopen|vervalt|verloopt|verlopen|"
     r"niet\s+(?:de|mijn|onze)\s+(?:bedoeling|intentie|ambitie)|niet\s+(?:van\s+plan|voornemens)|"

@@ -37,14 +37,14 @@ _ANCHOR = re.compile(
     r"(?:(?P<oral>\b(?:vra(?:ag|gen)\s+om\s+uitleg|actuele\s+vra(?:ag|gen)|mondelinge\s+vra(?:ag|gen)|"
     r"(?:het\s+)?(?:mondelinge\s+)?vragenu(?:ur|urtje))\b)"
     r"|(?P<written>\bschriftelijke\s+vra(?:ag|gen)\b|\bsv\b(?=\s*(?:nr\.?\s*)?\d)|\bkamervra(?:ag|gen)\b)"
-    r"|(?P<interpellation>\binterpellaties?\b)"
+    r"|(?P<interpellation>\binterpellaties?\b|\bgeïnterpelleerd\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
     r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
     r"begrotingsdebat(?:ten)?|"
-    r"\w*debat(?:ten)?|(?:algemene|financiële)\s+(?:politieke\s+)?beschouwingen|"
+    r"\w*debat(?:ten)?|(?:algemene|financiële)\s+(?:politieke\s+)?beschouwingen|discussies?|"
     r"vergadering(?=\s+van\s+(?:\w+dag\s+)?\d))\b)"
     r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b))",
@@ -352,6 +352,14 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     if session is None and day is not None and (day_match.year_given or doc_date is not None):
         session = session_year_of(day)
 
+    if day is not None and doc_date is not None and day > doc_date:
+        return []  # a date still to come: not an earlier item
+    if (
+        day_match is not None
+        and not day_match.year_given
+        and re.search(r"\b(?:zal|zullen|gaat|gaan|volgende|komende)\b", text[s_start:s_end], _I)
+    ):
+        return []  # "zal een commissievergadering plaatsvinden op 4 oktober"
     has_facts = bool(numbers) or day_match is not None or session is not None
     start = m.start()
     # extend backwards over "uw eerdere", "antwoord op mijn", determiners
@@ -618,6 +626,12 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
         )
     ):
         return True, start - (len(before) - det.start()), person.end()
+    # "ik heb u de voorbije jaren regelmatig geïnterpelleerd"
+    if m.group().lower().startswith("geïnterpelleerd"):
+        aux = re.search(r"\b(?:ik|we|wij)\s+(?:heb|hebben)\b", before, _I)
+        if aux:
+            return True, start - (len(before) - aux.start()), end
+        return False, start, end
     # "we hebben vorige maand een interpellatie gehad van collega X"
     if group in ("interpellation", "oral", "written") and detw in (
         "een",
