@@ -377,8 +377,9 @@ _P_UNDEFINED = re.compile(
     r"bevraging|rapport|conclusies|bevindingen)|"
     r"na\s+(?:de|het)\s+(?:eerste|tweede|volgende|eerstvolgende)\s+\w+|"
     r"na\s+(?:goedkeuring|ontvangst|afronding|validatie|publicatie|evaluatie|analyse|advies)|"
-    r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w*(?:behandeling|debat|bespreking|"
-    r"overleg|rapportage|evaluatie|stemming)|"
+    # a word ending in a treatment noun, checked by fixed-width look-behinds (no backtracking)
+    r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w+\b(?:(?<=behandeling)|(?<=debat)|"
+    r"(?<=bespreking)|(?<=overleg)|(?<=rapportage)|(?<=evaluatie)|(?<=stemming))|"
     r"na\s+(?:één|een|twee|drie|vier|zes|\d{1,2})\s+(?:jaar|jaren|maanden|maand|weken|week)|"
     r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
     r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
@@ -400,6 +401,7 @@ _FIRST = {
     "_P_VAGUE": "bewszilodtn",
     "_P_WITHIN": "boiudt",
     "_C_SCHOOL": "sa",
+    "_P_MONTH_RANGE": "jfmasond",
 }
 for _name, _chars in _FIRST.items():
     _pattern = globals()[_name]
@@ -492,7 +494,7 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             add(m, due=date(first, 9, 1))  # by (the start of) the school year
         else:
             add(m, due=date(first + 1, 8, 31))
-    for m in _P_MONTH_RANGE.finditer(text):
+    for m in _iter(_P_MONTH_RANGE, text):
         # "in november/december 2013": the last month of the range
         month = MONTHS[m["m2"].rstrip(".")]
         if m["year"]:
