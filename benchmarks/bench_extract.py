@@ -135,6 +135,14 @@ def main() -> dict:
     elapsed = time.process_time() - t
     mb_s = total / 1e6 / elapsed
 
+    # the seed document alone (a real question and answer), extracted repeatedly
+    seed = SEED.read_text(encoding="utf-8")
+    rounds = 100
+    t = time.process_time()
+    for _ in range(rounds):
+        extract(seed, date(2024, 4, 2))
+    seed_mb_s = len(seed.encode("utf-8")) * rounds / 1e6 / (time.process_time() - t)
+
     sample, size = [], 0
     for doc in docs:
         if size >= BASELINE_BYTES:
@@ -155,6 +163,7 @@ def main() -> dict:
         "difflib_mb_per_s": round(base_mb_s, 3),
         "difflib_sampled_megabytes": round(size / 1e6, 3),
         "speedup_vs_difflib": round(mb_s / base_mb_s, 1),
+        "seed_document_mb_per_s": round(seed_mb_s, 2),
         "target_mb_per_s": 1.0,
     }
     print(
@@ -162,7 +171,8 @@ def main() -> dict:
         f"{result['mb_per_s']} MB/s on one core ({found} findings); difflib keyword-spotting "
         f"baseline {result['difflib_mb_per_s']} MB/s "
         f"(measured on {result['difflib_sampled_megabytes']} MB) "
-        f"→ {result['speedup_vs_difflib']}× faster"
+        f"→ {result['speedup_vs_difflib']}× faster; the seed document alone: "
+        f"{result['seed_document_mb_per_s']} MB/s"
     )
     return result
 
