@@ -587,6 +587,8 @@ CASES += [
 ]
 
 NEGATIVES = [
+    # the public debate is not a meeting of parliament
+    "In het maatschappelijke debat werd vaak gezegd dat inburgering werkt.",
     # a meeting still to come
     "Tevens zal een gezamenlijke commissievergadering plaatsvinden op 4 oktober.",
     # discussion in general

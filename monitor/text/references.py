@@ -529,6 +529,13 @@ _NOT_PARLIAMENT = re.compile(
 def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     if anchor.startswith("commissie") and _NOT_PARLIAMENT.search(before):
         return False  # "de Europese Commissie", "de interministeriële commissie"
+    if re.search(
+        r"\b(?:maatschappelijke?|publieke?|politieke?|brede?|open|ruimere?|internationale?|"
+        r"academische?)\s+$",
+        before,
+        _I,
+    ) and not anchor.startswith(("plenaire", "commissie", "gedachtewisseling")):
+        return False  # "het maatschappelijke debat": not a meeting of parliament
     if anchor.startswith("vergadering"):
         # "vergadering van 27 september 2022": only a meeting of parliament
         low = sentence.lower()
