@@ -170,5 +170,5 @@ def render_chain(chain: Chain) -> str:
         lines += _node_lines(node, indent)
     total = len(chain.outstanding)
     overdue = sum(1 for e in chain.outstanding if e.status == "overdue")
-    lines.append(f"In totaal nog open langs de keten: {total} (waarvan {overdue} vervallen)")
+    lines.append(f"In totaal nog open langs de keten: {total} (waarvan {overdue} over tijd)")
     return "\n".join(lines) + "\n"

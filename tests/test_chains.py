@@ -100,12 +100,12 @@ def test_chain_from_the_seed(chained):
     assert "← volgt op vraag nr. 350 (2022-2023)" in text
     assert "«uw eerdere vraag 350 d.d. 9 juni 2023»" in text
     assert (
-        f"⚠ #{promise_350} 31 december 2023: contact met tien Brusselse gemeenten [vervallen]"
+        f"⚠ #{promise_350} 31 december 2023: contact met tien Brusselse gemeenten [over tijd]"
         in text
     )
     assert "← niet gevonden: «vraag nr. 98 van 30 november 2023»" in text
     assert "→ opgevolgd door vraag nr. 221 (2023-2024)" in text
-    assert "In totaal nog open langs de keten: 6 (waarvan 2 vervallen)" in text
+    assert "In totaal nog open langs de keten: 6 (waarvan 2 over tijd)" in text
 
 
 def test_chain_from_the_latest_goes_back_two_steps(chained):
