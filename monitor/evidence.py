@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from monitor.routing import chats_for
+from monitor.text.dates import MONTHS, find_dates
 from state import ledger as store
 from state.events import Router
 
@@ -49,20 +50,6 @@ MAX_EXCERPT = 400
 SUB_MIN_COMMON = 3  # content words a later sub-question shares with the promise's context
 SUB_MIN_DICE = 0.3
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
 NUMBER_WORDS = {  # "een" is left out: mostly the article
     "twee": 2,
     "drie": 3,
@@ -129,10 +116,6 @@ _BACK_REFERENCE = re.compile(
     r"vermeld)|conform (?:mijn|het) (?:eerdere )?antwoord|in (?:mijn|het) antwoord op)\b",
     re.I,
 )
-_DATE = re.compile(
-    r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b|\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b",
-    re.I,
-)
 _QUANTITY = re.compile(
     r"\b(\d{1,4}|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+van\s+de\s+\S+)?"
     r"\s+([a-zà-ÿ]{4,})(?:\s+([a-zà-ÿ]{4,}))?",
@@ -166,16 +149,8 @@ def key_terms(*texts: str) -> list[str]:
 
 
 def _dates(text: str) -> list[date]:
-    out = []
-    for m in _DATE.finditer(text):
-        try:
-            if m.group(1):
-                out.append(date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
-            else:
-                out.append(date(int(m.group(6)), int(m.group(5)), int(m.group(4))))
-        except ValueError:
-            continue
-    return out
+    """The precise days named in `text` ("9 juni 2023", "09/06/2023")."""
+    return [m.day for m in find_dates(text) if m.day is not None]
 
 
 def _quantities(text: str) -> dict[str, int]:
