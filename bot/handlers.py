@@ -48,7 +48,7 @@ from bot.render import (
 from bot.texts import TEXTS, say
 from bot.track import MAX_INPUT, understand
 from monitor.config import Settings
-from monitor.routing import in_scope, normalise
+from monitor.routing import in_scope, normalise, number_value
 from state import chats, ledger, queries
 from state.clock import BRUSSELS
 from state.outbox import outbox_counts
@@ -201,14 +201,9 @@ async def track(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         span = textwrap.shorten(entry.span, 110, placeholder=" …")
         label = f"#{entry.id} “{span}” ({html.unescape(question_label(question, lang))})"
     if kind == "question":
+        question = None
         if value is None:  # by number and session year
             rows = queries.question_by_number(db, found.number, found.session_year)
-            if not rows:
-                await _reply(
-                    update,
-                    say(lang, "track_not_found", number=found.number, year=found.session_year),
-                )
-                return
             if len(rows) > 1:
                 options = "\n".join(
                     f"• <code>/track {r['id']}</code> — {esc(r.get('minister'), 80)}: "
@@ -226,18 +221,29 @@ async def track(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     ),
                 )
                 return
-            question = rows[0]
+            question = rows[0] if rows else None
+            if question is None:
+                # Not stored (yet): follow the number, so the chat hears of the question
+                # when it is published or cited.
+                kind = "question_number"
+                value = number_value(found.number, found.session_year)
+                label = html.unescape(
+                    question_label(
+                        {"number": found.number, "session_year": found.session_year}, lang
+                    )
+                )
+                suffix = say(lang, "track_unknown_question")
         else:
             question = queries.get_question(db, int(value))
+            if question is None:
+                label = html.unescape(question_label({"id": value}, lang))
+                suffix = say(lang, "track_unknown_question")
         if question is not None:
             value = str(question["id"])
             label = html.unescape(question_label(question, lang))
             if question.get("title"):
                 label += f": {question['title']}"
             label = label[:150]
-        else:
-            label = html.unescape(question_label({"id": value}, lang))
-            suffix = say(lang, "track_unknown_question")
     if chats.has_subscription(db, chat_id, kind, value):
         await _reply(update, say(lang, "track_already", what=_what(lang, kind, label)))
         return

@@ -73,11 +73,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Geef een vraag als id (<code>/track 1813507</code>) of als nummer en "
             "zittingsjaar (<code>/track 350 2022-2023</code>)."
         ),
-        "track_not_found": (
-            "Ik vind vraag nr. {number} ({year}) niet in wat ik tot nu toe opgehaald heb. "
-            "Ken je het id van de vraag (in de link naar de website)? Dan: "
-            "<code>/track 1813507</code>."
-        ),
         "track_several": (
             "Er zijn meerdere vragen nr. {number} ({year}); kies er een met zijn id:\n{options}"
         ),
@@ -91,9 +86,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_ok": "✅ Je volgt nu {what}.",
         "track_already": "Je volgde {what} al.",
         "track_unknown_question": (
-            " Die vraag heb ik nog niet opgehaald; je hoort het zodra ze verschijnt."
+            " Die vraag heb ik nog niet opgehaald; je hoort het zodra ze verschijnt of geciteerd "
+            "wordt."
         ),
         "what_question": "{label}",
+        "what_question_number": "{label}",
         "what_person": "parlementslid {label}",
         "what_minister": "minister {label}",
         "what_theme": "het thema {label}",
@@ -201,10 +198,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Give a question by id (<code>/track 1813507</code>) or by number and "
             "session year (<code>/track 350 2022-2023</code>)."
         ),
-        "track_not_found": (
-            "I cannot find question no. {number} ({year}) in what I have fetched so far. "
-            "If you know its id (in the link to the website): <code>/track 1813507</code>."
-        ),
         "track_several": (
             "There are several questions no. {number} ({year}); pick one by its id:\n{options}"
         ),
@@ -218,9 +211,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "track_ok": "✅ You now follow {what}.",
         "track_already": "You already followed {what}.",
         "track_unknown_question": (
-            " I have not fetched that question yet; you will hear when it appears."
+            " I have not fetched that question yet; you will hear when it appears or is cited."
         ),
         "what_question": "{label}",
+        "what_question_number": "{label}",
         "what_person": "member of parliament {label}",
         "what_minister": "minister {label}",
         "what_theme": "the theme {label}",

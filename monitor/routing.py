@@ -39,6 +39,24 @@ def _question_ids(payload: dict[str, Any]) -> set[str]:
     return ids
 
 
+def number_value(number: int, session_year: str) -> str:
+    """The value of a `question_number` subscription: ``"350 2022-2023"``."""
+    return f"{int(number)} {session_year}"
+
+
+def _question_numbers(payload: dict[str, Any]) -> set[str]:
+    """The questions an event is about or cites, by number and session year."""
+    out: set[str] = set()
+    question = payload.get("question") or {}
+    items = [question, *(payload.get("references") or ())]
+    for item in items:
+        if item.get("number") is not None and item.get("session_year"):
+            if item is not question and item.get("kind") not in (None, "written_question"):
+                continue
+            out.add(number_value(item["number"], item["session_year"]))
+    return out
+
+
 def _same_person(value: str, name: str | None) -> bool:
     """The subscribed (normalised) name is the name, or its leading words ("rutten" does not
     match, "gwendolyn rutten" matches "Gwendolyn Rutten, Vlaams minister van ...")."""
@@ -56,6 +74,8 @@ def matches(sub: Subscription, event: Event) -> bool:
     question = payload.get("question") or {}
     if sub.kind == "question":
         return sub.value in _question_ids(payload)
+    if sub.kind == "question_number":  # "350 2022-2023": a question not stored yet
+        return sub.value in _question_numbers(payload)
     if sub.kind == "theme":
         return sub.value in {normalise(t) for t in question.get("themes") or ()}
     if sub.kind == "person":

@@ -16,7 +16,15 @@ from state.clock import now_iso
 from state.events import Subscription
 
 LANGS = ("nl", "en")
-SUBSCRIPTION_KINDS = ("theme", "question", "person", "minister", "keyword", "promise")
+SUBSCRIPTION_KINDS = (
+    "theme",
+    "question",
+    "question_number",
+    "person",
+    "minister",
+    "keyword",
+    "promise",
+)
 
 
 class UnknownKind(ValueError):

@@ -135,6 +135,36 @@ def test_track_alert_untrack_and_privacy(scenario, server, settings, db, db_path
     assert TOKEN.split(":")[1] not in caplog.text
 
 
+def test_track_a_number_not_stored_yet_alerts_when_it_is_cited(
+    scenario, server, settings, db, db_path
+):
+    """A chat follows nr. 350 (2022-2023) before Opvolger has ever polled: the number is
+    followed, and the answer that cites it reaches the chat once."""
+    with FakeTelegram() as fake:
+        app = build_application(bot_settings(settings, fake, db_path), db, poll=None, jobs=False)
+
+        async def script():
+            async with RunningBot(app):
+                fake.send_text(CAROL, "/track 350 2022-2023")
+                await until(lambda: texts(fake, CAROL))
+                assert "vraag nr. 350 (2022-2023)" in texts(fake, CAROL)[0]
+                assert "nog niet opgehaald" in texts(fake, CAROL)[0]
+                [sub] = list_subscriptions(db, CAROL)
+                assert (sub.kind, sub.value) == ("question_number", "350 2022-2023")
+
+                poll_once(db, settings, now=scenario_now(server))  # day 1: baseline
+                switch(server, scenario, "day2")
+                poll_once(db, settings, now=scenario_now(server))  # the answer citing 350
+                await deliver_now(app)
+                await deliver_now(app)
+                alerts = texts(fake, CAROL)[1:]
+                assert len(alerts) == 1, alerts
+                assert "vraag nr. 170 (2023-2024)" in alerts[0]
+                assert "vraag nr. 350 (2022-2023)" in alerts[0]
+
+        asyncio.run(script())
+
+
 def test_commands_in_both_languages(scenario, server, settings, db, db_path, caplog):
     caplog.set_level(logging.DEBUG)
     poll_once(db, settings, now=scenario_now(server))

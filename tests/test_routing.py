@@ -23,7 +23,13 @@ ANSWER = Event(
     1813507,
     {
         "question": QUESTION,
-        "references": [{"target_id": 1759384}, {"target_id": None}],
+        "references": [
+            {"target_id": 1759384, "kind": "written_question", "number": 350,
+             "session_year": "2022-2023"},
+            {"target_id": None, "kind": "debate", "number": None, "session_year": "2023-2024"},
+            {"target_id": None, "kind": "written_question", "number": 98,
+             "session_year": "2023-2024"},
+        ],
         "promises": [{"id": 7, "span": "goedgekeurd"}],
     },
 )
@@ -53,6 +59,10 @@ def sub(kind, value, chat_id=1):
         ("promise", "7", PROMISE_DUE, True),
         ("promise", "7", ANSWER, True),  # the answer that made the promise
         ("promise", "8", PROMISE_DUE, False),
+        ("question_number", "170 2023-2024", ANSWER, True),  # by number, not stored yet
+        ("question_number", "350 2022-2023", ANSWER, True),  # cited by number
+        ("question_number", "98 2023-2024", ANSWER, True),  # cited, not resolved
+        ("question_number", "350 2023-2024", ANSWER, False),  # numbers restart every year
         ("unknown", "x", ANSWER, False),
     ],
 )
