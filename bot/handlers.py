@@ -25,6 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -596,9 +597,35 @@ async def run_poll(application: Application) -> Any:
     if svc.poll is None:
         return None
     async with svc.poll_lock:
+        before = queries.poll_failure_streak(svc.db)
         result = await asyncio.to_thread(svc.poll, svc.settings)
+        after = queries.poll_failure_streak(svc.db)
     await deliver(application)
+    await tell_admins_about_polling(application, before, after, result)
     return result
+
+
+POLL_FAILURES_TOLD = 3  # one failed poll stays quiet; this many in a row are reported
+
+
+async def tell_admins_about_polling(
+    application: Application, before: int, after: int, result: Any
+) -> None:
+    """Tell the admins once when polling has failed `POLL_FAILURES_TOLD` times in a row,
+    and once when it works again (urlwatch's persisted failure counter)."""
+    svc = services(application)
+    if after == POLL_FAILURES_TOLD:
+        error = getattr(result, "errors", None) or ["?"]
+        text = say("nl", "poll_failing", n=after, error=esc(error[0], 300))
+    elif before >= POLL_FAILURES_TOLD and after == 0:
+        text = say("nl", "poll_recovered", n=before)
+    else:
+        return
+    for admin in svc.settings.admins:
+        try:
+            await application.bot.send_message(admin, text, parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.warning("could not tell admin %s: %s", admin, type(exc).__name__)
 
 
 DELIVERY_BUDGET = 15.0  # seconds one drain may take; the next job run continues

@@ -83,6 +83,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "Geef een toezegging met haar nummer uit /promises, bv. <code>/track #12</code>."
         ),
         "track_promise_unknown": "Toezegging #{id} bestaat niet; zie /promises.",
+        "poll_failing": (
+            "⚠️ <b>Opvolger</b>: de laatste {n} controles van het parlement mislukten.\n"
+            "Laatste fout: <code>{error}</code>\nZie /status."
+        ),
+        "poll_recovered": "✅ <b>Opvolger</b>: de controles lukken weer (na {n} mislukte).",
         "track_ok": "✅ Je volgt nu {what}.",
         "track_already": "Je volgde {what} al.",
         "track_unknown_question": (

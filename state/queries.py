@@ -131,3 +131,8 @@ def last_poll(db: Database) -> dict[str, Any] | None:
         "last_ok": runs.last_ok_run(db, ("poll", "backfill", "demo")),
         "counts": questions.status_counts(db),
     }
+
+
+def poll_failure_streak(db: Database) -> int:
+    """Failed polls in a row (0 after a successful one)."""
+    return runs.failure_streak(db, "poll")

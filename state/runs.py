@@ -88,3 +88,16 @@ def last_ok_run(db: Database, kinds: tuple[str, ...] = ("poll",)) -> dict[str, A
 
 def has_ok_run(db: Database, kinds: tuple[str, ...] = ("poll", "backfill")) -> bool:
     return last_ok_run(db, kinds) is not None
+
+
+def failure_streak(db: Database, kind: str = "poll") -> int:
+    """How many of the latest finished runs of `kind` failed in a row (0 after a success)."""
+    streak = 0
+    for row in db.query(
+        "SELECT outcome FROM poll_runs WHERE kind = ? AND outcome != 'running' ORDER BY id DESC",
+        [kind],
+    ):
+        if row["outcome"] == "ok":
+            break
+        streak += 1
+    return streak

@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from bot.app import build_application, deliver_now, digest_tick
+from bot.handlers import run_poll
 from bot.delivery import Limiter
 from monitor.poll import poll_once
 from state.chats import get_chat, list_subscriptions
@@ -161,6 +162,39 @@ def test_track_a_number_not_stored_yet_alerts_when_it_is_cited(
                 assert len(alerts) == 1, alerts
                 assert "vraag nr. 170 (2023-2024)" in alerts[0]
                 assert "vraag nr. 350 (2022-2023)" in alerts[0]
+
+        asyncio.run(script())
+
+
+def test_admins_hear_once_when_polling_keeps_failing_and_when_it_recovers(
+    scenario, server, settings, db, db_path
+):
+    """One failed poll stays quiet; the third in a row is told to the admins, once; the
+    first success after that is told too."""
+    poll_once(db, settings, now=scenario_now(server))  # a good baseline
+    with FakeTelegram() as fake:
+        app = build_application(
+            bot_settings(settings, fake, db_path),
+            db,
+            poll=make_poller(server, db_path),
+            jobs=False,
+        )
+
+        async def script():
+            async with RunningBot(app):
+                server.add_fault(r"/api/search/", "status", status=500)
+                for _ in range(4):
+                    await run_poll(app)
+                told = texts(fake, ADMIN)
+                assert len(told) == 1, told
+                assert "de laatste 3 controles" in told[0] and "500" in told[0]
+                server.clear_faults()
+                await run_poll(app)
+                assert len(texts(fake, ADMIN)) == 2
+                assert "lukken weer" in texts(fake, ADMIN)[1]
+                await run_poll(app)
+                assert len(texts(fake, ADMIN)) == 2
+                assert texts(fake, ALICE) == []  # users hear nothing of it
 
         asyncio.run(script())
 
