@@ -12,8 +12,8 @@ from datetime import datetime
 import pytest
 
 from bot.app import build_application, deliver_now, digest_tick
-from bot.handlers import run_poll
 from bot.delivery import Limiter
+from bot.handlers import run_poll
 from monitor.poll import poll_once
 from state.chats import get_chat, list_subscriptions
 from state.clock import BRUSSELS
