@@ -170,7 +170,6 @@ async def digest_tick(application: Application, *, now: datetime | None = None) 
         svc.sender(application.bot),
         now=now or svc.clock(),
         due_soon_days=svc.settings.due_soon_days,
-        deadline_days=svc.settings.answer_deadline_working_days,
     )
 
 

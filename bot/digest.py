@@ -19,7 +19,6 @@ from telegram.error import Forbidden, RetryAfter, TelegramError
 
 from bot.delivery import retry_seconds
 from bot.render import esc, fmt_date, link, question_label, split_blocks, t
-from monitor.deadlines import answer_deadline
 from monitor.routing import in_scope, matches
 from state import ledger
 from state.chats import (
@@ -31,9 +30,8 @@ from state.chats import (
     mark_digest_sent,
 )
 from state.clock import BRUSSELS
-from state.digest import events_since
+from state.digest import events_since, overdue_answers
 from state.events import Event, Subscription
-from state.queries import open_questions
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +78,7 @@ class DigestItems:
     new_answers: list[dict[str, Any]] = field(default_factory=list)
     due_soon: list[ledger.LedgerEntry] = field(default_factory=list)
     overdue: list[ledger.LedgerEntry] = field(default_factory=list)
-    late_answers: list[tuple[dict[str, Any], date]] = field(default_factory=list)
+    late_answers: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # (q, deadline)
     ledger: list[str] = field(default_factory=list)  # ready HTML sections (bot.followup)
 
     def empty(self) -> bool:
@@ -123,7 +121,6 @@ def collect(
     now: datetime,
     since: datetime,
     due_soon_days: int = 7,
-    deadline_days: int = 20,
 ) -> DigestItems:
     """What the digest of a chat with `subs` holds at `now`."""
     items = DigestItems()
@@ -165,14 +162,9 @@ def collect(
         )
     )
     items.overdue.sort(key=lambda e: e.due or "", reverse=True)
-    for question in open_questions(db):
-        try:
-            asked = date.fromisoformat(str(question["asked_on"])[:10])
-        except ValueError:
-            continue
-        deadline = answer_deadline(asked, deadline_days)
-        if deadline < today and in_scope(subs, question):
-            items.late_answers.append((question, deadline))
+    for question in overdue_answers(db):
+        if in_scope(subs, question):
+            items.late_answers.append((question, question.get("deadline") or ""))
     items.late_answers.sort(key=lambda item: item[1], reverse=True)
     return items
 
@@ -268,7 +260,6 @@ def build_digest(
     now: datetime | None = None,
     since: datetime | None = None,
     due_soon_days: int = 7,
-    deadline_days: int = 20,
     quiet: bool | None = None,
 ) -> list[str] | None:
     """The digest of one chat as message parts (None: nothing to say)."""
@@ -284,7 +275,6 @@ def build_digest(
         now=now,
         since=since,
         due_soon_days=due_soon_days,
-        deadline_days=deadline_days,
     )
     items.ledger = ledger_sections(db, chat_id, now=now, since=since, lang=lang)
     return render_digest(
@@ -327,7 +317,6 @@ async def send_due_digests(
     *,
     now: datetime | None = None,
     due_soon_days: int = 7,
-    deadline_days: int = 20,
 ) -> list[int]:
     """Send every digest due at `now`; returns the chat ids that got one.
 
@@ -340,7 +329,7 @@ async def send_due_digests(
         if not digest_due(chat, now):
             continue
         parts = build_digest(
-            db, chat.id, now=now, due_soon_days=due_soon_days, deadline_days=deadline_days
+            db, chat.id, now=now, due_soon_days=due_soon_days
         )
         limiter = getattr(sender, "limiter", None)
         try:

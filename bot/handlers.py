@@ -490,7 +490,6 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             now=svc.clock(),
             since=svc.clock() - timedelta(hours=24),
             due_soon_days=svc.settings.due_soon_days,
-            deadline_days=svc.settings.answer_deadline_working_days,
             quiet=True,
         )
         await _reply(update, parts or [])

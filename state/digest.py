@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-__all__ = ["events_since"]
+__all__ = ["events_since", "overdue_answers"]
 
 
 def events_since(
@@ -30,4 +30,27 @@ def events_since(
             row["payload"] = json.loads(row["payload"] or "{}")
         except (TypeError, ValueError):
             row["payload"] = {}
+    return rows
+
+
+def overdue_answers(db: Database) -> list[dict[str, Any]]:
+    """Unanswered questions the poller reported as overdue (an `answer_overdue` event, so
+    the deadline and the publication grace are the poller's), each with its `deadline`."""
+    rows = list(
+        db.query(
+            "SELECT q.*, e.payload AS overdue FROM questions q "
+            "JOIN events e ON e.key = 'answer_overdue:schv:' || q.id "
+            "WHERE q.status != 'answered' ORDER BY q.asked_on DESC"
+        )
+    )
+    for row in rows:
+        try:
+            row["deadline"] = json.loads(row.pop("overdue") or "{}").get("deadline")
+        except (TypeError, ValueError):
+            row["deadline"] = None
+        for key in ("themes", "document_urls"):
+            try:
+                row[key] = json.loads(row.get(key) or "[]")
+            except (TypeError, ValueError):
+                row[key] = []
     return rows

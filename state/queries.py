@@ -19,7 +19,6 @@ __all__ = [
     "known_ministers",
     "known_themes",
     "last_poll",
-    "open_questions",
     "question_by_number",
     "question_card",
     "get_question",
@@ -65,11 +64,6 @@ def known_themes(db: Database) -> list[str]:
         "WHERE json_valid(q.themes) ORDER BY j.value"
     ).fetchall()
     return [row[0] for row in rows if isinstance(row[0], str) and row[0]]
-
-
-def open_questions(db: Database) -> list[dict[str, Any]]:
-    """Questions without an answer (for the "answer overdue" part of the digest)."""
-    return questions.unanswered_questions(db)
 
 
 def promise_entry(db: Database, entry_id: int) -> ledger.LedgerEntry | None:

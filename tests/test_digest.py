@@ -116,3 +116,20 @@ def test_set_digest_validates():
     assert (chat.digest_time, chat.digest_quiet) == ("07:05", True)
     set_digest(db, 1, None)
     assert get_chat(db, 1).digest_time is None
+
+
+def test_late_answers_follow_the_pollers_overdue_reports(polled, server, settings):
+    """Nr. 215 (asked 22 April 2024) had its deadline on 23 May; answers are published some
+    15 working days later, so the poller reports it overdue only in mid-June — and the
+    digest lists it from then on, with the deadline itself."""
+    db = polled
+    follow(db, 6, "question", "1820721")
+    early = datetime(2024, 5, 28, 8, 0, tzinfo=BRUSSELS)
+    poll_once(db, settings, now=early)
+    assert "Antwoord laat" not in (build_digest(db, 6, now=early, quiet=True) or [""])[0]
+
+    june = datetime(2024, 6, 20, 8, 0, tzinfo=BRUSSELS)
+    poll_once(db, settings, now=june)
+    (text,) = build_digest(db, 6, now=june)
+    assert "vraag nr. 215 (2023-2024)" in text
+    assert "termijn verstreek op 23 mei 2024" in text
