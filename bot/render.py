@@ -296,7 +296,9 @@ def reference_line(
     if ref.get("target_id") is not None:
         label = esc(ref.get("target_label") or f"{t(lang, 'question')} {ref['target_id']}")
         return "• " + link(sibling_url(question, ref["target_id"]), label)
-    return f"• {esc(ref.get('span'), 200)} <i>({t(lang, 'unresolved')})</i>"
+    if ref.get("kind") in (None, "written_question"):  # a question we could have stored
+        return f"• {esc(ref.get('span'), 200)} <i>({t(lang, 'unresolved')})</i>"
+    return f"• {esc(ref.get('span'), 200)}"  # a debate, an oral question, a letter, ...
 
 
 def references_block(payload: Mapping[str, Any], lang: str = "nl") -> str:

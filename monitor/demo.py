@@ -80,8 +80,8 @@ def _label(question: dict[str, Any]) -> str:
 def _print_events(db: Any, result: PollResult, out: TextIO) -> None:
     for event_id in result.event_ids:
         event = get_event(db, event_id)
-        if event is None:
-            continue
+        if event is None or event["historical"]:
+            continue  # recorded without an alert of its own (e.g. part of an answer's)
         question = event["payload"].get("question") or {}
         kind = KIND_LABELS.get(event["kind"], event["kind"])
         payload = event["payload"]

@@ -100,7 +100,9 @@ def test_answer_alert_names_its_references_promises_and_links():
     assert "Gesteld op 15 maart 2024 · beantwoord op 2 april 2024" in text
     # the resolved reference, linked to the cited question's page
     assert f'<b>Volgt op</b> <a href="{SITE}1759384">vraag nr. 350 (2022-2023)</a>' in text
-    assert "de gedachtewisseling van 15 november 2023 <i>(niet gevonden)</i>" in text
+    # a debate is cited, not looked for among the stored written questions
+    assert "• de gedachtewisseling van 15 november 2023\n" in text
+    assert "niet gevonden" not in text
     # promises: dated first, soonest first, Dutch dates
     promises = text[text.index("Toezeggingen"):]
     assert promises.index("24 april 2024") < promises.index("31 december 2024")
