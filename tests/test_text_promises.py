@@ -538,6 +538,59 @@ CASES += [
     ("Daar willen we een schets van geven voor de kerst.", date(2021, 7, 6), "dated", "2021-12-25"),
 ]
 
+# Constructions from the tuning passages (tests/fixtures/text/tune.jsonl) and their kin.
+CASES += [
+    # "wanneer ..., zal ...": bound to an event, not a condition
+    (
+        "Wanneer het richtlijnvoorstel in de besluitvormende fase komt, zal het kabinet de "
+        "definitieve versie van de richtlijn aan u doen toekomen.",
+        None,
+        "dated",
+        None,
+    ),
+    ("Zodra de studie klaar is, zal ik ze aan de commissie bezorgen.", D, "dated", None),
+    # a span of time: "over 2-3 jaar" has no last day
+    ("De Kamer wordt over 2-3 jaar geïnformeerd.", date(2018, 6, 12), "dated", None),
+    ("Het rapport volgt over drie maanden.", date(2018, 6, 12), "dated", "2018-09-12"),
+    # the government making a law take effect is a commitment
+    (
+        "Ik streef ernaar om het decreet per 1 januari 2026 in werking te laten treden.",
+        D,
+        "dated",
+        "2026-01-01",
+    ),
+    # preparing a decree that is to take effect
+    (
+        "Er wordt gewerkt aan een nieuw besluit dat begin volgend jaar in werking moet treden.",
+        D,
+        "dated",
+        "2025-03-31",
+    ),
+    # "na overleg met de gemeenten zal ik ...": the third party under a preposition
+    (
+        "Na overleg met de lokale besturen zal ik tegen het najaar een voorstel voorleggen.",
+        D,
+        "dated",
+        "2024-12-20",
+    ),
+    # the government's own agencies are the government side
+    ("Het agentschap zal de resultaten na de zomer publiceren.", D, "dated", None),
+    ("De proefprojecten worden in het najaar opgestart.", D, "dated", "2024-12-20"),
+    ("De conceptnota staat gepland voor het eerste semester van 2025.", D, "dated", "2025-06-30"),
+    ("Het rapport wordt tegen eind juni verwacht.", D, "dated", "2024-06-30"),
+    ("Ik zal de commissie op de hoogte houden van de verdere stappen.", D, "open", None),
+    # "aansluitend" as a time: right after
+    ("Aansluitend zal de administratie de scholen informeren.", D, "dated", None),
+    # a referral in a Brussels answer
+    (
+        "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "
+        "mijn collega, de Staatssecretaris voor Huisvesting, Nawal Ben Hamou.",
+        date(2022, 3, 15),
+        "referral",
+        None,
+    ),
+]
+
 NEGATIVES = [
     # a quotation of a third party
     ('Ik citeer: "In deze context zal België een spreidingsplan moeten toepassen."', D),
@@ -653,6 +706,46 @@ NEGATIVES = [
     ("Ik verwijs naar de bijlage.", D),
     # present tense without a future time
     ("De campagnes via sociale media worden verdergezet en uitgebreid.", D),
+]
+
+NEGATIVES += [
+    # a need or an obligation foreseen, not a commitment
+    ("Andermaal zullen er dus zandsuppleties nodig zijn om de schade te herstellen.", D),
+    ("Er zullen bijkomende investeringen nodig zijn.", D),
+    ("Volgens de Bouwmeester zullen we op een kleinere oppervlakte moeten wonen.", D),
+    (
+        "Dit ligt, aldus de Bouwmeester, in lijn met het feit dat we de volgende decennia op een "
+        "kleinere oppervlakte zullen wonen.",
+        D,
+    ),
+    ("We moeten dringend werk maken van een betere kustbescherming tegen 2030.", D),
+    # the asker restating the minister's position
+    ("Uw stelling is de volgende: door de opsplitsing zullen we meer concurrentie krijgen.", D),
+    ("U voorziet in een aparte strategische doelstelling die tegen 2025 wordt uitgebouwd.", D),
+    # the asker being sent on by another minister
+    ("In dit verband verwijst minister Van den Brandt mij naar u voor een antwoord.", D),
+    # laws and rules taking effect
+    ("Het nieuwe decreet treedt in werking op 1 september 2024.", D),
+    ("Hij benadrukte dat sommige aspecten op 1 juli 2024 in werking moeten treden.", D),
+    ("Het besluit zal op 1 januari 2025 in werking treden.", D),
+    # third parties, also inverted or in the present tense
+    ("De vakbonden plannen een nieuwe actiedag in april.", D),
+    ("De gemeenten zullen tegen eind 2024 hun meerjarenplan indienen.", D),
+    (
+        "Conform mijn toezegging in het genoemde debat zal de Huishoudelijke Commissie zich nog "
+        "buigen over de aanbeveling.",
+        D,
+    ),
+    ("Daarna zal de Europese Commissie een voorstel indienen tegen eind 2024.", D),
+    # about the speech itself, or a negated announcement
+    (
+        "Ik sta hier vandaag om de grote lijnen voor te stellen van het werk dat mijn regering de "
+        "komende maanden zal verrichten.",
+        D,
+    ),
+    ("Ik ga niet terugkomen op de punten die ik in september al besproken heb.", D),
+    # "aansluitend daarbij" is not a time
+    ("Aansluitend daarbij maakt het agentschap geen gebruik meer van de beroepsmogelijkheid.", D),
 ]
 
 

@@ -344,6 +344,7 @@ _P_WITHIN = re.compile(
     r"\b(?P<pre>binnen(?:\s+de)?|binnen\s+een\s+termijn\s+van|over|uiterlijk\s+binnen|"
     r"in\s+de\s+komende|de\s+komende|in\s+de\s+volgende|ten\s+laatste\s+binnen)\s+"
     + _COUNT
+    + r"(?P<range>\s*(?:-|–|à|tot)\s*\d{1,3})?"
     + r"\s+(?P<unit>dagen|dag|werkdagen|weken|week|maanden|maand|jaar|jaren)"
     r"(?P<after>\s+(?:na|vanaf|volgend\s+op|te\s+rekenen|na\s+ontvangst|nadat))?",
     _R,
@@ -370,7 +371,7 @@ _P_UNDEFINED = re.compile(
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
     r"voortgangsbrief)\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
-    r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend|"
+    r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend(?!\s+(?:daarbij|hierbij|daaraan|hieraan|bij|aan)\b)|"
     r"(?:tijdens|gedurende|binnen)\s+de\s+looptijd|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
     r"(?:nog\s+)?(?:in\s+|tijdens\s+)?deze\s+(?:legislatuur|regeerperiode)|"
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
@@ -660,8 +661,9 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         add(m, due=due)
     for m in _iter(_P_WITHIN, text):
         pre = m["pre"].lower()
-        if m["after"] or "komende" in pre or "volgende" in pre:
-            add(m, undefined=bool(m["after"]), vague=not m["after"])
+        if m["after"] or "komende" in pre or "volgende" in pre or m["range"]:
+            # "over 2-3 jaar": a span of time, no last day
+            add(m, undefined=bool(m["after"] or m["range"]), vague=not (m["after"] or m["range"]))
             continue
         if doc_date is None:
             add(m, year_given=False)

@@ -121,7 +121,9 @@ _THIRD_PARTY = re.compile(
     r"\b(?:europese\s+(?:commissie|unie|raad)|de\s+eu|rekenhof|raad\s+van\s+state|"
     r"grondwettelijk\s+hof|hof\s+van\s+justitie|rechtbank|planbureau|statbel|"
     r"federale\s+(?:regering|overheid|minister|staatssecretaris)|vakbonden|werkgevers(?:organisaties)?|"
-    r"oppositie|universiteit|onderzoekers|commissie\w*|vergadering|bespreking)\b"
+    r"oppositie|universiteit|onderzoekers|commissie\w*|vergadering|bespreking|"
+    r"steden|gemeenten|lokale\s+besturen|vakbond\w*|sector|bouwmeester|"
+    r"huishoudelijke\s+commissie|kamervoorzitter|parlementsvoorzitter)\b"
 )
 _SOON = re.compile(
     r"\b(?:binnenkort|eerstdaags|weldra|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
@@ -139,7 +141,8 @@ _QUESTION_VOICE = re.compile(
     r"|\b(?:mijn\s+vraag|uw\s+antwoord|graag\s+had\s+ik|ik\s+(?:wil|zou)\s+(?:graag\s+)?"
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
     r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|"
-    r"u\s+(?:ernaar\s+)?(?:streeft|wilt|plant|kondigt|belooft)|mijn\s+vragen|hoe\s+staat\s+u|wat\s+is\s+uw|"
+    r"u\s+(?:ernaar\s+)?(?:streeft|wilt|plant|kondigt|belooft|voorziet)|mijn\s+vragen|hoe\s+staat\s+u|"
+    r"wat\s+is\s+uw|uw\s+(?:stelling|uitspraken?|bewering)|"
     r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
     r"regeerakkoord|brief))\b",
     _I,
@@ -184,13 +187,18 @@ _NOT_PROMISE = re.compile(
     r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
-    r"(?:zal|zullen)\s+(?:\w+\s+){0,3}(?:verdubbelen|halveren|stabiliseren|doorzetten))\b",
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,3}(?:verdubbelen|halveren|stabiliseren|doorzetten)|"
+    # a need or an obligation foreseen, not a commitment: "er zullen investeringen nodig zijn"
+    r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?(?:nodig|noodzakelijk|vereist)\s+(?:zijn|blijven)|"
+    r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?moeten|"
+    r"waarschijnlijkheid|aldus|(?:ga|gaan|gaat)\s+(?:\w+\s+){0,2}?niet|"
+    r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
     _I,
 )
 _SPEECH = re.compile(
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
     r"(?:hierbij|hiermee|met\s+deze\s+brief)\s+(?:\w+\s+)?(?:ik|wij|we)\b|"
-    r"in\s+mijn\s+antwoord|onderstaand)\b|"
+    r"in\s+mijn\s+antwoord|onderstaand|(?:ik|we|wij)\s+(?:sta|staan)\s+hier)\b|"
     r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
     r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b|"
     r"\b(?:ik|we|wij)\s+(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
@@ -224,6 +232,19 @@ _PERFECT = re.compile(
     r"|\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,10}?\s+(?:be|ver|ont|her|er)\w+(?:d|t|en)\s*$"
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
+# "Wanneer het voorstel klaar is, zal ik ...": bound to an event, not a condition
+_EVENT_FIRST = re.compile(r"^\s*(?:wanneer|zodra|zodat)\b", _I)
+# Laws and decrees taking effect are not commitments: "Het decreet treedt op 1 juli in werking".
+_IN_FORCE = re.compile(
+    r"\b(?:decreet|wet|ordonnantie|besluit|verordening|richtlijn|artikel|wetboek|bepalingen|aspecten|regels)\b[^.;]{0,120}?"
+    r"\b(?:in\s+werking|van\s+kracht)\b"
+)
+_PREPARING = re.compile(
+    r"\blaten\s+treden|\bgewerkt\s+aan|\bwerk\w*\s+(?:\w+\s+){0,2}?aan\b|voorbereid|opgesteld|uitgewerkt"
+)
+# The subject right after an inverted future: "zal de Europese Commissie ...".
+_INVERTED = re.compile(r"\s+(?:de|het|een)\s+(?:\w+\s+)?")
+_REFERRED_ME = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:mij|me)\s+(?:door\s+)?naar\b")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
 _DURATION = re.compile(r"\b(?:tot|tot\s+en\s+met|sinds|t\.e\.m\.)\s*$")
 _LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
@@ -340,12 +361,19 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return None
     if referral:
         obj = referral.group("obj") or referral.group("obj2")
+        if obj is not None and _REFERRED_ME.match(obj):
+            return None  # "verwijst minister X mij naar u": the asker being sent on
         if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
     if future and not intent and _third_party_subject(sentence, future.start()):
         return None  # "De Europese Commissie zal ...": a third party's plan
+    if future and not intent and (inv := _INVERTED.match(sentence, future.end())):
+        if _THIRD_PARTY.match(sentence, inv.end()):
+            return None  # "Daarna zal de Huishoudelijke Commissie ...": inverted
+    if not intent and _IN_FORCE.search(sentence) and not _PREPARING.search(sentence):
+        return None  # "Het decreet treedt op 1 juli 2024 in werking": the law, not a promise
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
         return None
     in_sentence = dates[lo:hi]
@@ -384,8 +412,11 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         weak = _WEAK_INTENT.search(sentence)
         if weak and weak.group().startswith("moet") and _OBLIGED.search(sentence):
             weak = None  # "alle lokale besturen moeten ... indienen": an obligation of others
-        if not (_PRESENT.search(sentence) or weak):
+        present = _PRESENT.search(sentence)
+        if not (present or weak):
             return None
+        if _third_party_subject(sentence, (weak or present).start()):
+            return None  # "De vakbonden plannen een actiedag in april": others' plans
         if _CONDITIONAL.match(sentence):
             return None  # "Als het allemaal goed loopt, krijg ik deze zomer ...": no commitment
         if doc_date is None:
@@ -418,6 +449,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         and not any(d.due for d in usable)
     ):
         return None  # announcing the order of the speech
+    if _EVENT_FIRST.match(sentence):
+        return s_start, s_end, "dated", None  # "Wanneer ... klaar is, zal ik ...": event-bound
     if _CONDITIONAL.match(sentence):
         return s_start, s_end, "open", None
     if any(d.undefined and _RECURRING.search(d.text.lower()) for d in usable):
