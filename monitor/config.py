@@ -18,6 +18,21 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+def parse_predecessors(value: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``"Gwendolyn Rutten: Bart Somers; Ben Weyts: Hilde Crevits, Pascal Smet"``."""
+    pairs = []
+    for item in value.split(";"):
+        if not item.strip():
+            continue
+        minister, sep, before = item.partition(":")
+        if not sep or not minister.strip() or not _split(before):
+            raise ValueError(
+                f"OPVOLGER_PREDECESSORS: expected 'Minister: Predecessor, ...', got {item!r}"
+            )
+        pairs.append((minister.strip(), _split(before)))
+    return tuple(pairs)
+
+
 @dataclass(frozen=True)
 class Settings:
     api_base: str = "https://ws.vlpar.be"
@@ -41,6 +56,11 @@ class Settings:
     # unanswered question is reported overdue only once that grace has passed as well.
     answer_publication_days: int = 15
     due_soon_days: int = 7
+    # Minister → who held the portfolio before (numbers are per minister, so a cited number
+    # is also looked up among the predecessors' questions).
+    predecessors: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("Gwendolyn Rutten", ("Bart Somers",)),
+    )
     telegram_token: str | None = field(default=None, repr=False)
     telegram_api_base: str | None = None  # e.g. http://127.0.0.1:8081/bot
     admins: tuple[int, ...] = ()
@@ -93,6 +113,8 @@ class Settings:
                     raise ValueError(f"{key} must be a number, got {env[key]!r}") from exc
         if env.get("OPVOLGER_THEMES"):
             values["themes"] = _split(env["OPVOLGER_THEMES"])
+        if env.get("OPVOLGER_PREDECESSORS"):
+            values["predecessors"] = parse_predecessors(env["OPVOLGER_PREDECESSORS"])
         if env.get("OPVOLGER_DB"):
             values["db_path"] = Path(env["OPVOLGER_DB"])
         if env.get("TELEGRAM_BOT_TOKEN"):

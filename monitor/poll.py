@@ -231,6 +231,7 @@ class _Cycle:
         self.watermark: str | None = (last or {}).get("counts", {}).get("watermark")
         self.newest: str | None = self.watermark
         self.themes = {normalise(t) for t in settings.themes}
+        self.predecessors = dict(settings.predecessors)
         self.counts: Counter[str] = Counter()
         self.errors: list[str] = []
         self.event_ids: list[int] = []
@@ -435,7 +436,12 @@ class _Cycle:
             analysed = bool(text) and row["text_hash"] != (old or {}).get("text_hash")
             if analysed:
                 findings = understand.analyse(
-                    db, qid, text, doc_date=record.answered_on, now=self.now
+                    db,
+                    qid,
+                    text,
+                    doc_date=record.answered_on,
+                    now=self.now,
+                    predecessors=self.predecessors,
                 )
                 self.counts["analysed"] += 1
             events = detect(
@@ -457,7 +463,9 @@ class _Cycle:
                 if carrier is not None and ledger_ids:
                     carrier.payload["ledger"] = ledger_changes(db, ledger_ids)
             if old is None:
-                resolved = understand.resolve_pending(db, qid, now=self.now)
+                resolved = understand.resolve_pending(
+                    db, qid, now=self.now, predecessors=self.predecessors
+                )
                 self.counts["refs_resolved"] += len(resolved)
                 ledger_ids += ledger.after_links(
                     db, resolved, historical=self.baseline, **ledger_args

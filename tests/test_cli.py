@@ -83,3 +83,17 @@ def test_the_full_cli_registers_these_commands():
         pytest.skip(f"CLI not complete yet: {exc}")
     args = parser.parse_args(["backfill", "--since", "2024-01-01"])
     assert args.func.__module__ == "monitor.commands.backfill"
+
+
+def test_predecessors_come_from_the_environment():
+    from monitor.config import Settings
+
+    settings = Settings.from_env(
+        {"OPVOLGER_PREDECESSORS": "Gwendolyn Rutten: Bart Somers; Ben Weyts: A B, C D"}
+    )
+    assert dict(settings.predecessors) == {
+        "Gwendolyn Rutten": ("Bart Somers",),
+        "Ben Weyts": ("A B", "C D"),
+    }
+    with pytest.raises(ValueError, match="OPVOLGER_PREDECESSORS"):
+        Settings.from_env({"OPVOLGER_PREDECESSORS": "Rutten"})
