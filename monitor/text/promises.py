@@ -210,16 +210,35 @@ _SPEECH = re.compile(
 # Every promise construction holds one of these words (a gate before the full patterns).
 _TRIGGER = re.compile(
     r"verwij|doorverw|doorgestuurd|overgemaakt|doorgegeven|doorgespeeld|bereid|bevoegd|vinger|"
-    r"beoordeling|is\s+aan|"
-    r"nabij|nauwgezet|voet|neem|nemen|toe\s+om|wend|richt|stellen\s+aan|"
-    r"\bzal|\bzul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
-    r"van\s+plan|van\s+zins|bedoeling|\btoe\b|toezegging|terug|"
-    r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|\bga\b|\bgaan\b|"
+    r"beoordeling|is\s+aan|nabij|nauwgezet|voet|neem|nemen|toe\s+om|wend|richt|stellen\s+aan|"
+    r"zal|zul|voornemens|ambitie|intentie|betrachting|doelstelling|voornemen|komende|"
+    r"van\s+plan|van\s+zins|bedoeling|toe\b|toezegging|terug|"
+    r"verder|blijf|blijv|plan|engage|gepland|ingepland|voorzien|voorbereiding|ga\b|gaan\b|"
     r"wordt|worden|start|begin|volg|verschijn|loopt|lopen|gebeurt|informeer|bezorg|ontvang|"
-    r"\bwil|\bmoet|\bkom|\bgaat|\bvoert|\bzet\b|\bwerk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|eindig|gevraagd|"
-    r"afgesproken|\bvoeren|\bzetten|\bwerken|\brollen|\bbreiden|opdracht|stree|toegezegd|houd|hoogte|engage|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|hou|stuur",
+    r"wil|moet|kom|gaat|voert|zet\b|werk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|"
+    r"eindig|gevraagd|afgesproken|voeren|zetten|werken|rollen|breiden|opdracht|stree|toegezegd|"
+    r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
+    r"hou|stuur",
     _I,
 )
+# Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
+# The pattern itself starts with plain letters, which Python's re scans several times faster than
+# a leading \b; the word start is checked on the match instead.
+_TRIGGER_AT_WORD_START = frozenset(
+    "zal zul toe ga gaan wil moet kom gaat voert zet werk voeren zetten werken rollen "
+    "breiden".split()
+)
+
+
+def _triggered(sentence: str) -> bool:
+    """Does the sentence hold a word any promise construction needs (a cheap gate)?"""
+    for m in _TRIGGER.finditer(sentence):
+        at = m.start()
+        if at == 0 or not sentence[at - 1].isalnum() or m.group() not in _TRIGGER_AT_WORD_START:
+            return True
+    return False
+
+
 # Verbs of the speech itself: "ik zal beginnen met de cijfers en daarna ingaan op ..."
 _SPEECH_VERBS = re.compile(
     r"\b(?:ingaan\s+op|overlopen|beantwoorden|antwoorden|samenvatten|schetsen|toelichten|"
@@ -335,7 +354,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     sentence = text[s_start:s_end]
     if not sentence.strip() or text[s_end : s_end + 1] == "?":
         return None
-    if not _TRIGGER.search(sentence):
+    if not _triggered(sentence):
         return None  # cheap gate: no word any promise construction needs
     lo = bisect_left(dates, s_start, key=_start_of)
     hi = bisect_left(dates, s_end, key=_start_of)
