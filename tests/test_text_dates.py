@@ -104,6 +104,7 @@ def test_day_without_year_in_the_past_and_future():
         ("in het volgende schooljaar", date(2025, 8, 31)),
         ("tegen het nieuwe schooljaar", date(2024, 9, 1)),
         ("de start van het nieuwe schooljaar", date(2024, 9, 1)),
+        ("tot en met 2030", date(2030, 12, 31)),  # through that year
     ],
 )
 def test_periods(text, due):
@@ -123,6 +124,8 @@ def test_periods(text, due):
         "in de volgende voortgangsrapportage",  # event-bound
         "bij de Voorjaarsnota",
         "voor de begrotingsbehandeling",
+        "over 2-3 jaar",  # a span of time: no last day
+        "aansluitend",  # right after
     ],
 )
 def test_undefined_times(text):
@@ -148,3 +151,10 @@ def test_relative_needs_a_document_date():
 )
 def test_numbers_are_not_dates(text):
     assert find_dates(text, D) == []
+
+
+def test_aansluitend_daarbij_is_no_time():
+    assert (
+        find_dates("Aansluitend daarbij maakt het agentschap geen gebruik meer van het beroep.")
+        == []
+    )

@@ -581,6 +581,15 @@ CASES += [
     ("Ik zal de commissie op de hoogte houden van de verdere stappen.", D, "open", None),
     # "aansluitend" as a time: right after
     ("Aansluitend zal de administratie de scholen informeren.", D, "dated", None),
+    # "het streven is om ... tot en met 2030": an intention with a deadline
+    (
+        "Om de ambitie te verwezenlijken, is het streven om 900.000 woningen te realiseren tot en "
+        "met 2030.",
+        date(2022, 5, 11),
+        "dated",
+        "2030-12-31",
+    ),
+    ("Ons streven is om de wachtlijst tegen eind 2025 weg te werken.", D, "dated", "2025-12-31"),
     # a referral in a Brussels answer
     (
         "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "
@@ -744,6 +753,16 @@ NEGATIVES += [
         D,
     ),
     ("Ik ga niet terugkomen op de punten die ik in september al besproken heb.", D),
+    # how long something lasts is no deadline
+    ("Het proefproject loopt nog tot en met 2026.", D),
+    ("De tijdelijke maatregel wordt verlengd tot en met 2025.", D),
+    # predictions with a noun or a need
+    ("De bypass zal een oplossing worden voor – mooiweerscenario – zeven maanden.", D),
+    (
+        "Door het Instrumentendecreet zal er vanaf 01/01/2024 een gemeentelijke verordening nodig "
+        "zijn.",
+        date(2023, 7, 3),
+    ),
     # "aansluitend daarbij" is not a time
     ("Aansluitend daarbij maakt het agentschap geen gebruik meer van de beroepsmogelijkheid.", D),
 ]

@@ -616,7 +616,11 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         if pre == "vanaf":
             add(m, due=date(year, 1, 1))  # "vanaf 2025": from the start of that year
             continue
-        if pre in ("sinds", "tot", "tot en met", "voor") or not pre:
+        if pre == "tot en met":
+            # "tot en met 2030": through that year (promises tell a deadline from a duration)
+            add(m, due=date(year, 12, 31))
+            continue
+        if pre in ("sinds", "tot", "voor") or not pre:
             # "sinds 2019"; a bare year names something ("de begroting 2024"), and so does
             # "voor 2025" ("de middelen voor 2025")
             add(m, due=None, vague=True)

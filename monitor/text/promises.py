@@ -62,7 +62,7 @@ _OWN_DOCS = re.compile(
 _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
 _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
-    r"het\s+is\s+de\s+bedoeling|"
+    r"het\s+is\s+de\s+bedoeling|(?:is\s+het|het|ons|mijn)\s+streven\s+(?:is\s+)?om|"
     r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|"
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
@@ -189,7 +189,8 @@ _NOT_PROMISE = re.compile(
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
     r"(?:zal|zullen)\s+(?:\w+\s+){0,3}(?:verdubbelen|halveren|stabiliseren|doorzetten)|"
     # a need or an obligation foreseen, not a commitment: "er zullen investeringen nodig zijn"
-    r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?(?:nodig|noodzakelijk|vereist)\s+(?:zijn|blijven)|"
+    r"(?:zal|zullen)\s+(?:[^\s.;]+\s+){0,10}?(?:nodig|noodzakelijk|vereist)\s+(?:zijn|blijven)|"
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?een\s+(?:\w+\s+){0,2}?(?:worden|zijn)\s+(?:voor|van|in)\b|"
     r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?moeten|"
     r"waarschijnlijkheid|aldus|(?:ga|gaan|gaat)\s+(?:\w+\s+){0,2}?niet|"
     r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
@@ -266,6 +267,12 @@ _INVERTED = re.compile(r"\s+(?:de|het|een)\s+(?:\w+\s+)?")
 _REFERRED_ME = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:mij|me)\s+(?:door\s+)?naar\b")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]\s*)?(?:[a-z][)]\s*)?(?:[•·▪\-–]\s*)?")
 _DURATION = re.compile(r"\b(?:tot|tot\s+en\s+met|sinds|t\.e\.m\.)\s*$")
+# "tot eind 2025" tells how long something lasts only beside a verb or a period of lasting; "is
+# het streven om 900.000 woningen te realiseren tot en met 2030" sets a deadline.
+_DURATION_CONTEXT = re.compile(
+    r"\b(?:loopt|lopen|liep|liepen|duurt|duren|duurde|geldt|gelden|gold|blijft|blijven|bleef|"
+    r"verleng\w*|tijdelijk\w*|periode|looptijd|sinds|vanaf|van\s+(?:\w+\s+){0,2}?\d{4})\b"
+)
 _LEADING_ITEM_DATE = re.compile(r"\b(?:van|sinds|d\.\s?d\.|dd\.?|tot|tussen|en)\s*$", _I)
 
 
@@ -404,8 +411,12 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         lead = text[max(s_start, d.start - 12) : d.start]
         if _LEADING_ITEM_DATE.search(lead) and d.day is not None:
             continue  # "de verslagen van 6 december 2023": names an item, not a deadline
-        if _DURATION.search(lead) or re.match(r"(?:tot|sinds)\b", d.text.lower()):
+        if (_DURATION.search(lead) or re.match(r"tot\b", d.text.lower())) and (
+            "sinds" in lead or _DURATION_CONTEXT.search(sentence)
+        ):
             continue  # "loopt tot eind 2025": how long something lasts, not a deadline
+        if re.match(r"sinds\b", d.text.lower()):
+            continue
         if d.due is not None and doc_date is not None and d.due < doc_date:
             continue
         if (
