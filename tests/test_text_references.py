@@ -584,6 +584,13 @@ CASES += [
         None,
         [ref("De vorige discussies", "debate")],
     ),
+    # "mijn vraag in de commissie ...": asked in an earlier meeting
+    (
+        "Naar aanleiding van mijn vraag in de commissie mobiliteit over de toekomstige wijk Witte "
+        "Vrouwen, maakte u melding van een mobiliteitsstudie.",
+        date(2022, 3, 15),
+        [ref("mijn vraag in de commissie mobiliteit", "oral_question")],
+    ),
 ]
 
 NEGATIVES = [
@@ -660,6 +667,8 @@ NEGATIVES = [
     "Volgende week zal de commissie een gedachtewisseling houden over dit thema.",
     # bare anaphora
     "U zei toen dat u het zou onderzoeken.",
+    # the asker's own question still to come
+    "Ik zal mijn vraag in de commissie opnieuw stellen.",
     # a percentage and a year
     "In 2019 werden er bijna 28.000 asielaanvragen geregistreerd, 20 procent meer dan in 2017.",
 ]

@@ -101,6 +101,12 @@ _REQUEST = re.compile(
     r"dateert|luidt|is\b|gaat|betreft|heeft\s+betrekking|van\s+de\s+burger|naar\s+)",
     _I,
 )
+_ASKED_IN_MEETING = re.compile(
+    r"\s+(?:in|tijdens)\s+(?:de|het)\s+(?:plenaire\s+vergadering|plenaire|plenum|vragenuurtje|"
+    r"vragenuur|commissie(?:\s+(?:voor\s+)?(?!(?:over|van|die|dat|en|om|ging|was|is|werd)\b)"
+    r"[\w’'-]+)?)",
+    _I,
+)
 _THIS = re.compile(r"\b(?:deze|dit|onderhavige|huidige|voorliggende|deze\s+schriftelijke)\s+$", _I)
 _IN_COMMITTEE = re.compile(r"\b(?:in|aan)\s+(?:deze|de|onze)\s+commissie\b", _I)
 _VERB_GESTELD = re.compile(
@@ -662,6 +668,11 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
             )
             s0 = start - (len(before) - det.start()) if det else start
             return True, s0, m.end() + (tail.end() if tail else 0)
+    # "naar aanleiding van mijn vraag in de commissie Mobiliteit": asked in an earlier meeting
+    if detw == "mijn" and group in ("vraag", "oral", "interpellation"):
+        met = _ASKED_IN_MEETING.match(after)
+        if met and not _FUTURE.search(text[s_start:s_end]):
+            return True, start - (len(before) - det.start()), m.end() + met.end()
     # "hebt u op mijn vraag hierover geantwoord"
     if detw == "mijn" and re.search(r"\b(?:geantwoord|antwoordde|beantwoord)\b", after, _I):
         verb = re.search(r"\b(?:hebt|heeft|heb|hebben)\b", before, _I)
