@@ -590,6 +590,15 @@ CASES += [
         "2030-12-31",
     ),
     ("Ons streven is om de wachtlijst tegen eind 2025 weg te werken.", D, "dated", "2025-12-31"),
+    # a future in a relative clause of the letter's own announcement
+    (
+        "Conform eerdere toezegging informeer ik u over de opzet van een onafhankelijke evaluatie "
+        "van het programma die in 2022 zal worden uitgevoerd.",
+        date(2021, 12, 15),
+        "dated",
+        "2022-12-31",
+    ),
+    ("Deze evaluatie zal starten 2e kwartaal 2022.", date(2021, 12, 15), "dated", "2022-06-30"),
     # a referral in a Brussels answer
     (
         "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "

@@ -584,6 +584,37 @@ CASES += [
         None,
         [ref("De vorige discussies", "debate")],
     ),
+    # a paper number in brackets without "Kamerstuk"
+    (
+        "de brief van de minister van Financiën d.d. 31 maart 2010 inzake quickscan landelijk "
+        "informatiesysteem schulden (LIS) (24 515, nr. 184);",
+        date(2011, 2, 14),
+        [
+            ref(
+                "de brief van de minister van Financiën d.d. 31 maart 2010 inzake quickscan "
+                "landelijk informatiesysteem schulden (LIS) (24 515, nr. 184)",
+                "other",
+                184,
+                "2010-03-31",
+                "2009-2010",
+            )
+        ],
+    ),
+    # a footnote number stuck to a numeric date
+    (
+        "Conform eerdere toezegging aan de Tweede Kamer in de brief over de Voortgang Programma "
+        "Aardgasvrije Wijken van 22-1-20201 informeer ik u over de opzet van een evaluatie.",
+        date(2021, 12, 15),
+        [
+            ref(
+                "de brief over de Voortgang Programma Aardgasvrije Wijken van 22-1-2020",
+                "other",
+                None,
+                "2020-01-22",
+                "2019-2020",
+            )
+        ],
+    ),
     # "mijn vraag in de commissie ...": asked in an earlier meeting
     (
         "Naar aanleiding van mijn vraag in de commissie mobiliteit over de toekomstige wijk Witte "

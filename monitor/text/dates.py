@@ -141,7 +141,10 @@ class DateMatch:
 
 _R = 0  # patterns run on the lower-cased text (faster than re.IGNORECASE)
 
-_P_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+# a footnote number may stick to the year: "van 22-1-20201" (footnote 1)
+_P_NUMERIC = re.compile(
+    r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)(?:\b|(?=\d\b))"
+)
 _WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 _P_DAY_MONTH = re.compile(
     r"(?P<day>\d{1,2})(?:ste|de|e)?\s+" + _MONTH + r"(?!\w)"

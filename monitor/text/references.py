@@ -63,9 +63,10 @@ _OF_PERSON = re.compile(
     r"volksvertegenwoordiger|(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}"
 )
 # A parliamentary paper: "(Kamerstuk 31 865, nr. 119)", "(Tweede Kamer, 29.689 nr.405)",
-# "(Kamerstukken II, 1998–1999, 26 387, nr. 1)"
+# "(Kamerstukken II, 1998–1999, 26 387, nr. 1)", "(24 515, nr. 184)"
 _PAPER = re.compile(
-    r"\((?:kamerstuk(?:ken)?(?:\s+i{1,2})?|tweede\s+kamer|eerste\s+kamer)[^()]{0,60}?"
+    r"\((?:kamerstuk(?:ken)?(?:\s+i{1,2})?|tweede\s+kamer|eerste\s+kamer|(?=\d{2}\s?\d{3}\b))"
+    r"[^()]{0,60}?"
     r"\bnr\.?\s*(?P<n>\d{1,5})\s*\)",
     _I,
 )
