@@ -599,6 +599,18 @@ CASES += [
         "2022-12-31",
     ),
     ("Deze evaluatie zal starten 2e kwartaal 2022.", date(2021, 12, 15), "dated", "2022-06-30"),
+    # "het is de bevoegdheid van ... om": a referral
+    ("Het is de bevoegdheid van de gemeenten om hierover te beslissen.", D, "referral", None),
+    # "we voorzien ... in 2026": planned, with a time
+    ("We voorzien een evaluatie in 2026.", D, "dated", "2026-12-31"),
+    # a decision still to be carried out, with a time after it
+    ("Ik heb beslist om een extra oproep te lanceren in mei.", D, "dated", "2024-05-31"),
+    (
+        "De Vlaamse Regering heeft beslist om de premie vanaf 1 januari 2025 te verhogen.",
+        D,
+        "dated",
+        "2025-01-01",
+    ),
     # a referral in a Brussels answer
     (
         "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "
@@ -772,6 +784,15 @@ NEGATIVES += [
         "zijn.",
         date(2023, 7, 3),
     ),
+    # a decision dated in the past
+    ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
+    # the minister restating the question
+    ("U vroeg of ik tegen de zomer een nieuwe conceptnota zal voorleggen.", D),
+    # predictions and not knowing
+    ("We zullen zien wat de toekomst brengt.", D),
+    ("Dat zal de tijd uitwijzen.", D),
+    ("Ik kan u niet zeggen wanneer de studie klaar zal zijn.", D),
+    ("Het is nog te vroeg om te zeggen of we de doelstelling tegen 2030 zullen halen.", D),
     # "aansluitend daarbij" is not a time
     ("Aansluitend daarbij maakt het agentschap geen gebruik meer van de beroepsmogelijkheid.", D),
 ]

@@ -28,7 +28,7 @@ _REFERRAL = re.compile(
     r"(?:naar|aan)\b(?P<obj2>[^.;]{0,120})"
     r"|\b(?:valt|vallen|behoort|behoren|ressorteert|ressorteren)\s+(?:\w+\s+){0,3}?"
     r"(?:onder|tot)\s+(?:de\s+)?(?:exclusieve\s+)?bevoegdheid\w*\s+van\b"
-    r"|\b(?:is|zijn)\s+(?:een\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
+    r"|\b(?:is|zijn)\s+(?:een\s+|de\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\b(?:onder|tot)\s+die\s+van\s+(?:de|mijn|het|haar|zijn)\b"
     r"|\bonder\s+de\s+(?:exclusieve\s+)?bevoegdheid\s+(?:\w+\s+){0,2}?(?:valt|vallen)\s+van\b"
     r"|\b(?:is|zijn)\s+ter\s+beoordeling\s+van\b|\bhet\s+is\s+aan\s+(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+om\b"
@@ -94,7 +94,8 @@ _INTENT = re.compile(
 _WEAK_INTENT = re.compile(
     r"\b(?:wil|willen|moet|moeten|streef|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
     r"verwacht\s+(?:ik|we|wij|het\s+agentschap|de\s+administratie)|"
-    r"(?:ik|we|wij)\s+verwacht(?:en)?|hoop|hopen|rekent|rekenen)\b",
+    r"(?:ik|we|wij)\s+verwacht(?:en)?|hoop|hopen|rekent|rekenen|"
+    r"(?:ik|we|wij)\s+(?:voorzie|voorzien)|(?:voorzie|voorzien)\s+(?:ik|we|wij))\b",
     _I,
 )
 _DEADLINE_LEAD = re.compile(
@@ -143,6 +144,7 @@ _QUESTION_VOICE = re.compile(
     r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|"
     r"u\s+(?:ernaar\s+)?(?:streeft|wilt|plant|kondigt|belooft|voorziet)|mijn\s+vragen|hoe\s+staat\s+u|"
     r"wat\s+is\s+uw|uw\s+(?:stelling|uitspraken?|bewering)|"
+    r"u\s+(?:vroeg|vraagt|informeert|polst)\s+(?:\w+\s+){0,2}?(?:of|wanneer|hoe|naar)|"
     r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
     r"regeerakkoord|brief))\b",
     _I,
@@ -155,7 +157,8 @@ _DELEGATED = re.compile(
     r"(?:de\s+)?opdracht\s+gegeven\s+om|"
     r"(?:werd|werden|is|zijn)\s+(?:\w+\s+){0,3}?afgesproken\s+(?:om|dat)|"
     r"(?:heb|hebben)\s+(?:\w+\s+){0,5}?afgesproken\s+(?:om|dat)|"
-    r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om)\b"
+    r"(?:ik|we|wij)\s+(?:vraag|vragen)\s+(?:\w+\s+){0,4}?om|"
+    r"(?:heb|hebben|heeft)\s+(?:\w+\s+){0,3}?(?:beslist|besloten)\s+om)\b"
 )
 # An obligation of others ("alle lokale besturen moeten ... indienen") is not a promise.
 _OBLIGED = re.compile(
@@ -193,6 +196,8 @@ _NOT_PROMISE = re.compile(
     r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?een\s+(?:\w+\s+){0,2}?(?:worden|zijn)\s+(?:voor|van|in)\b|"
     r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?moeten|"
     r"waarschijnlijkheid|aldus|(?:ga|gaan|gaat)\s+(?:\w+\s+){0,2}?niet|"
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:zien|uitwijzen|blijken|merken|afwachten)|"
+    r"(?:niet|nog\s+niet)\s+(?:\w+\s+)?(?:zeggen|voorspellen|inschatten)|te\s+vroeg\s+om|"
     r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
     _I,
 )
@@ -219,7 +224,7 @@ _TRIGGER = re.compile(
     r"wil|moet|kom|gaat|voert|zet\b|werk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|"
     r"eindig|gevraagd|afgesproken|voeren|zetten|werken|rollen|breiden|opdracht|stree|toegezegd|"
     r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
-    r"hou|stuur",
+    r"hou|stuur|beslist|besloten",
     _I,
 )
 # Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
@@ -373,6 +378,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             d.due
             and not d.vague
             and (doc_date is None or d.due > doc_date)
+            and d.start >= s_start + delegated.end()  # "Op 10 oktober heeft ... beslist om"
             and not _LEADING_ITEM_DATE.search(text, max(s_start, d.start - 12), d.start)
             for d in dates[lo:hi]
         ):
