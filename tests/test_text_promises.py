@@ -611,6 +611,27 @@ CASES += [
         "dated",
         "2025-01-01",
     ),
+    # registers in the third person, present tense with a time
+    (
+        "De minister informeert de Kamer voor de zomer van 2024 over de voortgang.",
+        D,
+        "dated",
+        "2024-06-21",
+    ),
+    (
+        "De staatssecretaris stuurt de Kamer voor 1 juli 2024 een brief over de evaluatie.",
+        D,
+        "dated",
+        "2024-07-01",
+    ),
+    ("Ik stuur uw Kamer voor de zomer een brief over de motie.", D, "dated", "2024-06-21"),
+    # "naar verwachting" before the government's own report is no forecast
+    (
+        "Naar verwachting kan ik uw Kamer in het voorjaar van 2025 informeren.",
+        D,
+        "dated",
+        "2025-06-20",
+    ),
     # a referral in a Brussels answer
     (
         "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "
@@ -784,6 +805,10 @@ NEGATIVES += [
         "zijn.",
         date(2023, 7, 3),
     ),
+    # a hedged forecast
+    ("Naar verwachting zal de instroom in 2025 verder oplopen.", D),
+    ("Naar verwachting worden de werken in het voorjaar van 2025 afgerond door de aannemer.", D),
+    # the minister restating the question opens an answer, not the asker's passage
     # a decision dated in the past
     ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
     # the minister restating the question
@@ -830,3 +855,11 @@ def test_subject_of_a_referral_and_of_named_items():
     assert (
         minutes.subject == "De verslagen van 6 december 2023 en 14 februari 2024 worden goedgekeurd"
     )
+
+
+def test_restating_the_question_opens_an_answer():
+    text = "U vroeg of de evaluatie klaar is. Die wordt in het najaar afgerond."
+    got = extract(text, D).promises
+    assert [(p.span, p.kind, str(p.due)) for p in got] == [
+        ("Die wordt in het najaar afgerond", "dated", "2024-12-20")
+    ]

@@ -103,7 +103,8 @@ _DEADLINE_LEAD = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
-    r"loopt|lopen|gebeurt|informeer|informeren|bezorg|bezorgen|"
+    r"loopt|lopen|gebeurt|informeer|informeren|informeert|bezorg|bezorgen|bezorgt|stuur|stuurt|"
+    r"zend|zendt|"
     r"(?:ontvangt|krijgt)\s+(?:u|uw\s+kamer|de\s+kamer)|(?:u|uw\s+kamer|de\s+kamer)\s+(?:ontvangt|krijgt)|"
     r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen)\b",
     _I,
@@ -177,7 +178,7 @@ _NOT_PROMISE = re.compile(
     r"\b(?:niet\s+mogelijk|onmogelijk|zal\s+(?:\w+\s+)?niet|zullen\s+(?:\w+\s+)?niet|"
     r"verwacht\w*\s+(?:\w+\s+){0,3}?(?:een\s+)?(?:stijging|daling|groei|toename|afname|aangroei)|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
-    r"prognose\w*|raming\w*|voorspel\w*|naar\s+verwachting|vermoedelijk|"
+    r"prognose\w*|raming\w*|voorspel\w*|vermoedelijk|"
     r"waarschijnlijk|wellicht|allicht|misschien|mogelijks|ongetwijfeld|zou|zouden|"
     r"naar\s+schatting|geschat\w*|gestemd|stemming|ik\s+citeer|"
     r"(?:zal|zullen)\s+(?:\S+\s+){0,8}?(?:bedragen|belopen)|(?:eerste|tweede|derde)\s+termijn|"
@@ -200,6 +201,13 @@ _NOT_PROMISE = re.compile(
     r"(?:niet|nog\s+niet)\s+(?:\w+\s+)?(?:zeggen|voorspellen|inschatten)|te\s+vroeg\s+om|"
     r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
     _I,
+)
+# "naar verwachting" hedges a forecast ("zal naar verwachting stijgen"), but not the government
+# telling when it reports: "Naar verwachting kan ik uw Kamer in het voorjaar informeren".
+_HEDGE = re.compile(r"\bnaar\s+verwachting\b")
+_OWN_REPORT = re.compile(
+    r"\b(?:ik|we|wij)\b[^.;]{0,60}?\b(?:informeren|sturen|toesturen|toezenden|zenden|bezorgen|"
+    r"voorleggen|toekomen|rapporteren|berichten|aanbieden)\b"
 )
 _SPEECH = re.compile(
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
@@ -332,7 +340,8 @@ _VOCATIVE = re.compile(
     r"president|mevrouw\s+de\s+staatssecretaris|mijnheer\s+de\s+staatssecretaris)\s*,"
 )
 _MINISTER_VOICE = re.compile(
-    r"\b(?:uw\s+(?:schriftelijke\s+)?vraag|verwijs\s+ik|in\s+antwoord\s+op|"
+    r"\b(?:uw\s+(?:schriftelijke\s+)?vragen?|verwijs\s+ik|in\s+antwoord\s+op|"
+    r"u\s+(?:vroeg|vraagt|informeert|polst)\s+(?:\w+\s+){0,2}?(?:of|wanneer|hoe|naar)|"
     r"het\s+geachte\s+lid|kan\s+ik\s+u|deel\s+ik\s+u|ik\s+kan\s+u|kan\s+u\s+meedelen)\b"
 )
 
@@ -407,6 +416,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if not intent and _IN_FORCE.search(sentence) and not _PREPARING.search(sentence):
         return None  # "Het decreet treedt op 1 juli 2024 in werking": the law, not a promise
     if _NOT_PROMISE.search(sentence) or _SPEECH.search(sentence):
+        return None
+    if _HEDGE.search(sentence) and not _OWN_REPORT.search(sentence):
         return None
     in_sentence = dates[lo:hi]
     if sentence.startswith("zoals") and "," in sentence:
