@@ -632,6 +632,13 @@ CASES += [
         "dated",
         "2025-06-20",
     ),
+    # the question handed on to another minister or body
+    ("Ik zal uw vraag doorgeven aan mijn collega van Werk.", D, "referral", None),
+    ("Ik geef uw vraag door aan de bevoegde minister.", D, "referral", None),
+    # an agency carrying out, with a time
+    ("Het agentschap voert in 2024 een tevredenheidsmeting uit.", D, "dated", "2024-12-31"),
+    # sending figures to the parliament is a promise, not a referral
+    ("Ik zal de cijfers overmaken aan de commissie.", D, "open", None),
     # a referral in a Brussels answer
     (
         "Dit project en dus deze vraag over een studie door de BGHM valt onder de bevoegdheid van "

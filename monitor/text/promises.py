@@ -38,7 +38,12 @@ _REFERRAL = re.compile(
     r"|\bzich\s+(?:\w+\s+){0,2}?tot\s+(?:de|het|mijn|haar|zijn)\s+[^.;]{0,60}?\b(?:wendt|wenden|richt|richten)\b"
     r"|\b(?:vraag|vragen)\s+(?:\w+\s+){0,3}?(?:te\s+)?(?:stellen|richten)\s+aan\s+(?:de\s+|mijn\s+)?"
     r"(?:bevoegde|collega|federale|minister|staatssecretaris)"
-    r"|\b(?:dient|moet|kan)\s+(?:\w+\s+){0,2}?(?:gesteld|gericht)\s+(?:te\s+)?worden\s+aan\b",
+    r"|\b(?:dient|moet|kan)\s+(?:\w+\s+){0,2}?(?:gesteld|gericht)\s+(?:te\s+)?worden\s+aan\b"
+    # the question handed on: "Ik zal uw vraag doorgeven aan ...", "Ik geef uw vraag door aan ..."
+    r"|\b(?:vraag|vragen|verzoek|bekommernis\w*|suggestie\w*)\s+(?:\w+\s+){0,4}?"
+    r"(?:doorgeven|doorsturen|overmaken|doorspelen|voorleggen)\s+aan\b(?P<obj3>[^.;]{0,120})"
+    r"|\b(?:geef|geven|stuur|sturen|speel|spelen)\s+(?:\w+\s+){0,4}?(?:vraag|vragen|verzoek|"
+    r"bekommernis\w*|suggestie\w*)\s+(?:\w+\s+){0,2}?door\s+(?:aan|naar)\b(?P<obj4>[^.;]{0,120})",
     _I,
 )
 _REFERRAL_TARGET = re.compile(
@@ -113,7 +118,8 @@ _PRESENT = re.compile(
 _PRESENT_ACTION = re.compile(
     r"\b(?:(?:voeren|zetten|werken|rollen|breiden)\s+(?:we|wij)|(?:we|wij)\s+(?:voeren|zetten|werken|"
     r"rollen|breiden))\b[^.;]{0,80}\b(?:uit|voort|door)\b"
-    r"|\b(?:kabinet|regering|minister|staatssecretaris)\s+(?:voert|zet|werkt)\b[^.;]{0,80}\b"
+    r"|\b(?:kabinet|regering|minister|staatssecretaris|agentschap|administratie|departement)\s+"
+    r"(?:voert|zet|werkt)\b[^.;]{0,80}\b"
     r"(?:uit|voort|door)\b"
     r"|\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?aan\b|\b(?:ik|we|wij)\s+(?:werk|werken)\s+"
     r"(?:\w+\s+){0,3}?aan\b"
@@ -232,7 +238,7 @@ _TRIGGER = re.compile(
     r"wil|moet|kom|gaat|voert|zet\b|werk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|"
     r"eindig|gevraagd|afgesproken|voeren|zetten|werken|rollen|breiden|opdracht|stree|toegezegd|"
     r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
-    r"hou|stuur|beslist|besloten",
+    r"hou|stuur|beslist|besloten|doorgev|doorstu|overmak|doorspel|door\s+(?:aan|naar)\b",
     _I,
 )
 # Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
@@ -401,7 +407,12 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
         return None
     if referral:
-        obj = referral.group("obj") or referral.group("obj2")
+        obj = (
+            referral.group("obj")
+            or referral.group("obj2")
+            or referral.group("obj3")
+            or referral.group("obj4")
+        )
         if obj is not None and _REFERRED_ME.match(obj):
             return None  # "verwijst minister X mij naar u": the asker being sent on
         if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
