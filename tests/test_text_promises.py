@@ -632,6 +632,14 @@ CASES += [
         "dated",
         "2025-06-20",
     ),
+    # "wanneer" opening a clause of time, not a question
+    ("Wanneer de evaluatie klaar is, zal ik ze aan de commissie bezorgen.", D, "dated", None),
+    (
+        "Wat de timing betreft, zal de conceptnota tegen eind 2024 klaar zijn.",
+        D,
+        "dated",
+        "2024-12-31",
+    ),
     # the question handed on to another minister or body
     ("Ik zal uw vraag doorgeven aan mijn collega van Werk.", D, "referral", None),
     ("Ik geef uw vraag door aan de bevoegde minister.", D, "referral", None),
@@ -816,6 +824,17 @@ NEGATIVES += [
     ("Naar verwachting zal de instroom in 2025 verder oplopen.", D),
     ("Naar verwachting worden de werken in het voorjaar van 2025 afgerond door de aannemer.", D),
     # the minister restating the question opens an answer, not the asker's passage
+    # questions without their question mark (lists copied from PDF)
+    ("1. Welke stappen zal de minister in 2024 zetten", D),
+    ("Is de minister bereid om tegen de zomer een actieplan voor te leggen", D),
+    ("Wanneer zal de evaluatie klaar zijn", D),
+    ("Zal de Vlaamse Regering tegen het einde van de legislatuur een nieuw decreet indienen", D),
+    ("Op welke manier zal het agentschap de resultaten in het najaar bekendmaken", D),
+    ("Plant de minister een evaluatie in 2025", D),
+    ("Ik hoor graag van u of de regeling tegen het najaar wordt aangepast.", D),
+    # the asker's group's own plans
+    ("Mijn fractie zal een voorstel van resolutie indienen in het najaar.", D),
+    ("We zullen dit opvolgen en ik kom er in het najaar op terug met een vraag om uitleg.", D),
     # a decision dated in the past
     ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
     # the minister restating the question

@@ -175,8 +175,9 @@ _OBLIGED = re.compile(
 )
 # The asker's own plans: "ik zal hierover een schriftelijke vraag stellen".
 _ASKER_PLAN = re.compile(
-    r"\b(?:ik|we|wij)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
+    r"\b(?:ik|we|wij|fractie)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
     r"interpellatie|motie|voorstel\s+van\s+(?:decreet|resolutie))\b"
+    r"|\b(?:terug|opnieuw)\b[^.;]{0,30}?\bmet\s+een\s+(?:nieuwe\s+)?(?:vraag|interpellatie|motie)\b"
     r"|\b(?:ondervragen|bevragen|interpelleren)\b",
     _I,
 )
@@ -269,6 +270,19 @@ _PERFECT = re.compile(
     r"\b(?:is|zijn|heeft|hebben|heb|hebt)\b(?:\s+[^\s,;]+){0,8}?\s+(?:\w+)?ge\w+(?:d|t|en|aan)\b"
     # a participle without ge- closing the clause: "heeft het verslag ... ontvangen"
     r"|\b(?:is|zijn|heeft|hebben)\b(?:\s+[^\s,;]+){0,10}?\s+(?:be|ver|ont|her|er)\w+(?:d|t|en)\s*$"
+)
+# A question without its question mark (lists copied from a PDF): "Welke stappen zal de minister
+# in 2024 zetten", "Is de minister bereid om ...", "Wanneer zal de evaluatie klaar zijn".
+_INTERROGATIVE = re.compile(
+    r"(?:welke|hoeveel|wat\s+voor)\s+(?:\w+\s+){0,3}?(?:zal|zullen|zult|wordt|worden|is|zijn|kan|"
+    r"kunnen|gaat|gaan|plant|heeft|hebben|wil|wilt)\b"
+    r"|(?:wanneer|hoe|waarom|wat|wie|waar|tegen\s+wanneer|(?:op|in|binnen)\s+welke\s+\w+)\s+"
+    r"(?:zal|zullen|zult|wordt|worden|is|zijn|kan|kunt|kunnen|gaat|gaan|plant|plannen|heeft|hebt|"
+    r"hebben|wil|wilt|denkt|ziet|voorziet)\b"
+    r"|(?:is|zijn|zal|zullen|zult|kan|kunt|wil|wilt|heeft|hebt|gaat|plant|overweegt|ziet|werkt|"
+    r"voorziet|denkt|bent|acht)\s+(?:de\s+(?:vlaamse\s+)?(?:minister|regering|staatssecretaris|"
+    r"administratie)|u|het\s+agentschap|er)\b"
+    r"|(?:ik\s+)?hoor\s+graag|graag\s+verne\w*|vernam\s+ik\s+graag"
 )
 _CONDITIONAL = re.compile(r"^\s*(?:als|indien|mocht|ingeval|in\s+geval|wanneer)\b", _I)
 # "Wanneer het voorstel klaar is, zal ik ...": bound to an event, not a condition
@@ -383,6 +397,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return None
     if not _triggered(sentence):
         return None  # cheap gate: no word any promise construction needs
+    if _INTERROGATIVE.match(sentence):
+        return None  # a question without its question mark
     lo = bisect_left(dates, s_start, key=_start_of)
     hi = bisect_left(dates, s_end, key=_start_of)
     referral = _REFERRAL.search(sentence)
