@@ -383,9 +383,18 @@ def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
     asker = sum(1 for _, e in sents if text[e : e + 1] == "?")
     asker += sum(1 for s, _ in sents if _VOCATIVE.match(text, s))
     asker += len(_QUESTION_VOICE.findall(text)) + len(_ASKER_PLAN.findall(text))
-    minister = 2 * (len(_REFERRAL.findall(text)) + len(_MINISTER_VOICE.findall(text)))
-    minister += 2 * sum(1 for s, _ in sents if _MEMBER_VOCATIVE.match(text, s))
-    return asker > minister
+    if not asker:
+        return False
+    # the answering side's marks, cheapest first, until they outweigh the asker's
+    minister = 2 * sum(1 for s, _ in sents if _MEMBER_VOCATIVE.match(text, s))
+    minister += 2 * len(_MINISTER_VOICE.findall(text))
+    if minister >= asker:
+        return False
+    for _ in _REFERRAL.finditer(text):
+        minister += 2
+        if minister >= asker:
+            return False
+    return True
 
 
 def _promise_in(text, s_start, s_end, dates, doc_date):
