@@ -640,6 +640,14 @@ CASES += [
         "dated",
         "2024-12-31",
     ),
+    # a relative clause with a time still to come after a perfect: its own tense counts
+    (
+        "Het agentschap heeft intussen een voorstel uitgewerkt dat in mei aan de Vlaamse "
+        "Regering wordt voorgelegd.",
+        D,
+        "dated",
+        "2024-05-31",
+    ),
     # the question handed on to another minister or body
     ("Ik zal uw vraag doorgeven aan mijn collega van Werk.", D, "referral", None),
     ("Ik geef uw vraag door aan de bevoegde minister.", D, "referral", None),
@@ -835,6 +843,11 @@ NEGATIVES += [
     # the asker's group's own plans
     ("Mijn fractie zal een voorstel van resolutie indienen in het najaar.", D),
     ("We zullen dit opvolgen en ik kom er in het najaar op terug met een vraag om uitleg.", D),
+    # the minister's earlier words reported in the third person
+    ("De minister heeft beloofd dat de evaluatie tegen eind 2024 klaar zal zijn.", D),
+    ("Volgens de minister zal de hervorming in 2025 ingaan.", D),
+    # sending with this letter is the letter itself
+    ("Zoals beloofd bezorg ik u hierbij de cijfers.", D),
     # a decision dated in the past
     ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
     # the minister restating the question

@@ -204,6 +204,10 @@ _NOT_PROMISE = re.compile(
     r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?een\s+(?:\w+\s+){0,2}?(?:worden|zijn)\s+(?:voor|van|in)\b|"
     r"(?:zal|zullen)\s+(?:[\w-]+\s+){0,8}?moeten|"
     r"waarschijnlijkheid|aldus|(?:ga|gaan|gaat)\s+(?:\w+\s+){0,2}?niet|"
+    # the minister's earlier words reported in the third person
+    r"(?:de|uw)\s+(?:vlaamse\s+)?(?:minister(?:-president)?|staatssecretaris|regering)\s+"
+    r"(?:heeft|had)\s+(?:\w+\s+){0,3}?(?:beloofd|aangekondigd|gezegd|verklaard)|"
+    r"volgens\s+(?:de|uw)\s+(?:minister(?:-president)?|staatssecretaris)|"
     r"(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:zien|uitwijzen|blijken|merken|afwachten)|"
     r"(?:niet|nog\s+niet)\s+(?:\w+\s+)?(?:zeggen|voorspellen|inschatten)|te\s+vroeg\s+om|"
     r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
@@ -220,6 +224,8 @@ _SPEECH = re.compile(
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
     r"(?:hierbij|hiermee|met\s+deze\s+brief)\s+(?:\w+\s+)?(?:ik|wij|we)\b|"
     r"in\s+mijn\s+antwoord|onderstaand|(?:ik|we|wij)\s+(?:sta|staan)\s+hier)\b|"
+    r"\b(?:bezorg|stuur|zend|bied|breng|informeer)\b[^.;]{0,40}\b(?:hierbij|hiermee|bijgaand|"
+    r"in\s+bijlage)\b|"
     r"\b(?:zal|zullen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
     r"samenvatten|schetsen|toelichten|ingaan|bespreken)\b|"
     r"\b(?:ik|we|wij)\s+(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:beantwoorden|antwoorden|overlopen|"
@@ -548,7 +554,9 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     return s_start, s_end, "open", None
 
 
-_CLAUSE_CUT = re.compile(r",|;|:|\ben\b|\bmaar\b|\bterwijl\b")
+_CLAUSE_CUT = re.compile(
+    r",|;|:|\ben\b|\bmaar\b|\bterwijl\b|\bdat\b|\bdie\b|\bwaar(?:in|op|mee|van|door)\b"
+)
 
 
 def _past_clause(text: str, s_start: int, s_end: int, d: DateMatch) -> bool:
