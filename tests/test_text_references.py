@@ -584,6 +584,19 @@ CASES += [
         None,
         [ref("De vorige discussies", "debate")],
     ),
+    # the answer's date before "op een vraag van ..."; the reported future does not count
+    (
+        "Uw voorganger antwoordde op 12 mei 2022 op een vraag van collega De Ridder dat er een "
+        "evaluatie zou komen.",
+        date(2024, 3, 15),
+        [ref("een vraag van collega De Ridder", "other", None, "2022-05-12", "2021-2022")],
+    ),
+    # "van vorig jaar"
+    (
+        "Deze vraag sluit aan bij mijn interpellatie van vorig jaar.",
+        date(2024, 3, 15),
+        [ref("mijn interpellatie van vorig jaar", "interpellation")],
+    ),
     # a paper number in brackets without "Kamerstuk"
     (
         "de brief van de minister van Financiën d.d. 31 maart 2010 inzake quickscan landelijk "

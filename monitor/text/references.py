@@ -305,7 +305,12 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                 lead = text[max(s_start, d.start - 25) : d.start]
                 gap = text[d.end : m.start()]
                 if (
-                    re.search(r"\bantwoord\s+van\s+$", lead, _I)
+                    re.search(
+                        r"\b(?:antwoord\s+van|antwoordde[n]?\s+(?:\w+\s+)?op|"
+                        r"(?:hebt|heeft)\s+(?:u\s+)?op)\s+$",
+                        lead,
+                        _I,
+                    )
                     and re.fullmatch(r"\s+op\s+(?:[\w’']+\s+){0,2}", gap, _I)
                     and (d.day or d.past_day)
                 ):
@@ -616,7 +621,10 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
     if _EARLIER.search(before):
         return True, start, end
     recent = re.match(
-        r"\s+van\s+(?:vorige|verleden|gisteren|eergisteren)\b(?:\s+(?:week|maand))?", after, _I
+        r"\s+van\s+(?:(?:vorige|verleden|gisteren|eergisteren)\b(?:\s+(?:week|maand))?|"
+        r"(?:vorig|verleden)\s+jaar\b)",
+        after,
+        _I,
     )
     if recent and group in ("oral", "interpellation", "written"):
         return True, start, m.end() + recent.end()  # "het vragenuurtje van vorige week"
@@ -635,7 +643,9 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
             or (
                 detw == "een"
                 and _PAST.search(text[s_start:s_end])
-                and not _FUTURE.search(text[s_start:s_end])
+                # "antwoordde op een vraag van collega X dat er een evaluatie zou komen": the
+                # future of the reported words does not count
+                and not _FUTURE.search(text[s_start : person.end()])
             )
         )
     ):
