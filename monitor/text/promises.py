@@ -95,6 +95,12 @@ _INTENT = re.compile(
     r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
     _I,
 )
+# Every _INTENT construction holds one of these (plain letters: a fast scan before the pattern).
+_INTENT_KEY = re.compile(
+    r"voornem|plan|zins|bedoeling|ambitie|intentie|betrachting|doelstelling|streven|toe|terug|"
+    r"bereid|mee|vinger|nabij|nauwgezet|voet|verder|blijf|blijv|engage|voorzien|voorbereiding|"
+    r"ga|verbind|belo|bezorg|informeer|hou|stuur"
+)
 # Weaker intentions count only with a time still to come: "Tegen eind 2023 wil Bon ...".
 _WEAK_INTENT = re.compile(
     r"\b(?:wil|willen|moet|moeten|streef|plant|plannen|beoogt|beogen|mikt|mikken|streeft|streven|"
@@ -418,7 +424,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     hi = bisect_left(dates, s_end, key=_start_of)
     referral = _REFERRAL.search(sentence)
     future = _FUTURE.search(sentence)
-    intent = _INTENT.search(sentence)
+    intent = _INTENT.search(sentence) if _INTENT_KEY.search(sentence) else None
     if not intent and not future and lo < hi and (delegated := _DELEGATED.search(sentence)):
         if any(
             d.due
