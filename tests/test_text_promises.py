@@ -821,6 +821,7 @@ NEGATIVES += [
     # how long something lasts is no deadline
     ("Het proefproject loopt nog tot en met 2026.", D),
     ("De tijdelijke maatregel wordt verlengd tot en met 2025.", D),
+    ("De subsidie wordt toegekend tot eind 2025.", D),
     # predictions with a noun or a need
     ("De bypass zal een oplossing worden voor – mooiweerscenario – zeven maanden.", D),
     (

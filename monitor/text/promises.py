@@ -477,7 +477,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         if _LEADING_ITEM_DATE.search(lead) and d.day is not None:
             continue  # "de verslagen van 6 december 2023": names an item, not a deadline
         if (_DURATION.search(lead) or re.match(r"tot\b", d.text.lower())) and (
-            "sinds" in lead or _DURATION_CONTEXT.search(sentence)
+            "sinds" in lead or not intent or _DURATION_CONTEXT.search(sentence)
         ):
             continue  # "loopt tot eind 2025": how long something lasts, not a deadline
         if re.match(r"sinds\b", d.text.lower()):
