@@ -601,6 +601,8 @@ CASES += [
     ("Deze evaluatie zal starten 2e kwartaal 2022.", date(2021, 12, 15), "dated", "2022-06-30"),
     # "het is de bevoegdheid van ... om": a referral
     ("Het is de bevoegdheid van de gemeenten om hierover te beslissen.", D, "referral", None),
+    # "het plan is om ..."
+    ("Het plan is om de nieuwe databank in september te lanceren.", D, "dated", "2024-09-30"),
     # "we voorzien ... in 2026": planned, with a time
     ("We voorzien een evaluatie in 2026.", D, "dated", "2026-12-31"),
     # a decision still to be carried out, with a time after it

@@ -68,6 +68,7 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|zult)\b", _I)
 _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
     r"het\s+is\s+de\s+bedoeling|(?:is\s+het|het|ons|mijn)\s+streven\s+(?:is\s+)?om|"
+    r"(?:het|ons|mijn)\s+plan\s+is\s+(?:om|dat)|het\s+is\s+(?:het|ons|mijn)\s+plan\s+om|"
     r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|"
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"

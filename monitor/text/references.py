@@ -560,15 +560,21 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         before
     ):
         return True  # "tijdens de vorige commissievergadering", "eerdere gedachtewisselingen"
-    if anchor.startswith("commissie") and re.search(r"\b(?:in|tijdens)\s+(?:deze|de)\s+$", before):
-        # "in februari hebt u in deze commissie beloofd dat ...": an earlier meeting
+    if anchor.startswith("commissie") and re.search(
+        r"\b(?:in|tijdens)\s+(?:deze|de)\s+$", before, _I
+    ):
+        # "in februari hebt u in deze commissie beloofd dat ...", "U zei toen in de commissie",
+        # "we hebben er al over gediscussieerd in de commissie": an earlier meeting
+        low = sentence.lower()
         return bool(
             re.search(
                 r"\b(?:gezegd|beloofd|geantwoord|aangekondigd|toegezegd|besproken|gesproken|"
-                r"gedebatteerd|verklaard|bevestigd|meegedeeld|gemeld|gehad)\b",
-                sentence.lower(),
+                r"gedebatteerd|gediscussieerd|verklaard|bevestigd|meegedeeld|gemeld|gehad|"
+                r"aangegeven|toegelicht|uitgelegd|benadrukt|zei|zeiden|verklaarde|antwoordde|"
+                r"beloofde|kondigde|(?:kwam|kwamen)\b.*\baan\s+bod|aan\s+bod\s+gekomen)\b",
+                low,
             )
-        ) and not re.search(r"\b(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", sentence.lower())
+        ) and not re.search(r"\b(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", low)
     if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
         return False  # a second mention of a meeting named before, or any meeting
     if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
