@@ -650,6 +650,14 @@ CASES += [
         "dated",
         "2024-05-31",
     ),
+    # the minister's own earlier announcement, restated
+    (
+        "Zoals ik vorige week aankondigde, zal de conceptnota tegen eind 2024 klaar zijn.",
+        D,
+        "dated",
+        "2024-12-31",
+    ),
+    ("Mijn ambitie is om de wachtlijsten tegen 2026 weg te werken.", D, "dated", "2026-12-31"),
     # the question handed on to another minister or body
     ("Ik zal uw vraag doorgeven aan mijn collega van Werk.", D, "referral", None),
     ("Ik geef uw vraag door aan de bevoegde minister.", D, "referral", None),
@@ -851,6 +859,19 @@ NEGATIVES += [
     ("Volgens de minister zal de hervorming in 2025 ingaan.", D),
     # sending with this letter is the letter itself
     ("Zoals beloofd bezorg ik u hierbij de cijfers.", D),
+    # someone else's announcement reported in the past tense
+    (
+        "Inspecteur-generaal Lieven Viaene maakte bekend dat de inspectie vanaf volgend "
+        "schooljaar de link zal proberen te leggen tussen de kwaliteit en het financieel beleid.",
+        D,
+    ),
+    # "met de bedoeling om" tells a purpose, in a report of the past
+    (
+        "Waar dit lang 50 jaar is geweest, werd die grens trapsgewijs verhoogd tot 60 vandaag en "
+        "zelfs met de bedoeling om te komen tot 65 jaar.",
+        D,
+    ),
+    ("Het is uw ambitie om op 2 juni alle kinderen terug naar school te laten gaan.", D),
     # a decision dated in the past
     ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
     # the minister restating the question

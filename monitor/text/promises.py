@@ -69,7 +69,9 @@ _INTENT = re.compile(
     r"\b(?:(?:is|ben|zijn)\s+(?:\w+\s+)?(?:voornemens|van\s+plan|van\s+zins)|"
     r"het\s+is\s+de\s+bedoeling|(?:is\s+het|het|ons|mijn)\s+streven\s+(?:is\s+)?om|"
     r"(?:het|ons|mijn)\s+plan\s+is\s+(?:om|dat)|het\s+is\s+(?:het|ons|mijn)\s+plan\s+om|"
-    r"(?:het\s+is\s+(?:de|mijn|onze)|de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|"
+    # "het is mijn ambitie om", "de bedoeling is om" (but "met de bedoeling om" tells a purpose)
+    r"het\s+is\s+(?:de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|voornemen)\s+"
+    r"(?:om|dat)\b|(?<!met\s)(?:de|mijn|onze)\s+(?:ambitie|intentie|bedoeling|betrachting|doelstelling|"
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"\bkom\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
@@ -157,7 +159,8 @@ _QUESTION_VOICE = re.compile(
     r"(?:de\s+minister|u|vragen|weten)|kan\s+de\s+minister|wil\s+de\s+minister|gelieve|"
     r"volgens\s+u|zoals\s+u\s+(?:zelf\s+)?(?:zei|zegt|stelde|aangaf|aankondigde|beloofde)|ik\s+vraag|"
     r"u\s+(?:ernaar\s+)?(?:streeft|wilt|plant|kondigt|belooft|voorziet)|mijn\s+vragen|hoe\s+staat\s+u|"
-    r"wat\s+is\s+uw|uw\s+(?:stelling|uitspraken?|bewering)|"
+    r"wat\s+is\s+uw|uw\s+(?:stelling|uitspraken?|bewering|ambitie|bedoeling|intentie|voornemen|"
+    r"plannen|doelstelling)|"
     r"u\s+(?:vroeg|vraagt|informeert|polst)\s+(?:\w+\s+){0,2}?(?:of|wanneer|hoe|naar)|"
     r"uw\s+(?:beleidsnota|beleidsbrief|conceptnota|nota|actieplan|plan|toespraak|verklaring|"
     r"regeerakkoord|brief))\b",
@@ -621,10 +624,24 @@ def _reported_future(sentence: str, at: int) -> bool:
     return bool(_PERFECT.search(head[: rel.start()]))
 
 
+_REPORTED_PAST = re.compile(
+    r"\b(?:maakte[n]?\s+(?:\w+\s+){0,2}?bekend|kondigde[n]?\s+(?:\w+\s+){0,3}?aan|zei|zeiden|"
+    r"verklaarde[n]?|liet(?:en)?\s+(?:\w+\s+)?weten|meldde[n]?|beweerde[n]?|schreef|schreven)\b"
+    r"[^.;]{0,80}?\bdat\b"
+)
+
+
 def _past_future(sentence: str) -> bool:
     """'... dat de minister zal ...' inside a report of the past: not a commitment."""
-    return bool(
-        re.search(r"\b(?:werd|werden)\s+(?:\w+\s+){0,3}(?:aangekondigd|gezegd)\b", sentence, _I)
+    if re.search(r"\b(?:werd|werden)\s+(?:\w+\s+){0,3}(?:aangekondigd|gezegd)\b", sentence, _I):
+        return True
+    # "Inspecteur-generaal X maakte bekend dat de inspectie ... zal": someone else's words
+    # (not "Zoals ik vorige week aankondigde, zal ...", nor "kondigde ik aan dat ...")
+    said = _REPORTED_PAST.search(sentence)
+    return (
+        bool(said)
+        and not re.search(r"\b(?:ik|we|wij)\s*$", sentence[max(0, said.start() - 8) : said.start()])
+        and not re.search(r"\b(?:ik|we|wij)\b", said.group())
     )
 
 
