@@ -124,6 +124,7 @@ def test_periods(text, due):
         "in de volgende voortgangsrapportage",  # event-bound
         "bij de Voorjaarsnota",
         "voor de begrotingsbehandeling",
+        "op de volgende vergadering",
         "over 2-3 jaar",  # a span of time: no last day
         "aansluitend",  # right after
     ],

@@ -658,6 +658,15 @@ CASES += [
         "2024-12-31",
     ),
     ("Mijn ambitie is om de wachtlijsten tegen 2026 weg te werken.", D, "dated", "2026-12-31"),
+    # a negated verb that commits: "niet nalaten"
+    ("Ik zal niet nalaten om u op de hoogte te houden.", D, "open", None),
+    # "op de volgende vergadering": bound to an event
+    (
+        "Dit punt zal worden besproken op de volgende vergadering van het overlegcomité.",
+        D,
+        "dated",
+        None,
+    ),
     # the question handed on to another minister or body
     ("Ik zal uw vraag doorgeven aan mijn collega van Werk.", D, "referral", None),
     ("Ik geef uw vraag door aan de bevoegde minister.", D, "referral", None),

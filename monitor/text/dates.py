@@ -368,7 +368,7 @@ _P_UNDEFINED = re.compile(
     r"(?:evaluatie|herziening|begrotingsaanpassing|begrotingsopmaak|actualisatie|afronding|"
     r"goedkeuring|publicatie|oplevering|ontvangst|opmaak|start|voorlegging|bespreking|"
     r"budgettaire\s+nota|volgende|nieuwe)\w*|"
-    r"(?:bij|in|na|met)\s+(?:de|het)\s+(?:eerst)?volgende\s+"
+    r"(?:bij|in|na|met|op|tijdens)\s+(?:de|het)\s+(?:eerst)?volgende\s+"
     r"(?!(?:dagen|weken|maanden|jaren|week|maand|jaar|keer|maal)\b)\w+|"
     r"(?:voor|bij|in|na|met)\s+(?:de|het)\s+(?:voorjaarsnota|najaarsnota|miljoenennota|"
     r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"

@@ -192,7 +192,8 @@ _ASKER_PLAN = re.compile(
     _I,
 )
 _NOT_PROMISE = re.compile(
-    r"\b(?:niet\s+mogelijk|onmogelijk|zal\s+(?:\w+\s+)?niet|zullen\s+(?:\w+\s+)?niet|"
+    r"\b(?:niet\s+mogelijk|onmogelijk|zal\s+(?:\w+\s+)?niet(?!\s+nalaten)|"
+    r"zullen\s+(?:\w+\s+)?niet(?!\s+nalaten)|"
     r"verwacht\w*\s+(?:\w+\s+){0,3}?(?:een\s+)?(?:stijging|daling|groei|toename|afname|aangroei)|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,3}?verwacht\s+dat|verwacht\s+(?:men|de\s+studiedienst|het\s+planbureau)|"
     r"prognose\w*|raming\w*|voorspel\w*|vermoedelijk|"
