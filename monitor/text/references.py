@@ -40,13 +40,15 @@ _ANCHOR = re.compile(
     r"|(?P<interpellation>\binterpellaties?\b|\bgeïnterpelleerd\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
+    r"commissie(?:bijeenkomst|zitting)(?:en)?|gedebatteerd|gediscussieerd|schriftelijk\s+overleg|"
+    r"ao(?=[’']s\b|\b)(?:[’']s)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
     r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
     r"begrotingsdebat(?:ten)?|"
     r"\w*debat(?:ten)?|(?:algemene|financiële)\s+(?:politieke\s+)?beschouwingen|discussies?|"
-    r"vergadering(?=\s+van\s+(?:\w+dag\s+)?\d))\b)"
-    r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|kamerstuk|kamerbrief)\b)"
+    r"vergadering(?=\s+van\s+(?:\w+dag\s+)?\d)|overleg)\b)"
+    r"|(?P<letter>\b(?:beleidsbrief|beleidsnota|brief|brieven|kamerstuk|kamerbrief)\b)"
     r"|(?P<vraag>\bvra(?:ag|gen)\b))",
 )  # run on the lower-cased text
 
@@ -59,7 +61,7 @@ _KAMERSTUK = re.compile(
     r"\s*\(?\s*(?:kamerstuk(?:ken)?\s+)?\d[\d ]*,\s*(?:nr\.?|nummer)\s*(?P<n>\d{1,5})\s*\)?", _I
 )
 _OF_PERSON = re.compile(
-    r"\s+van\s+(?:collega|mevrouw|mevr\.|de\s+heer|dhr\.|het\s+lid|parlementslid|"
+    r"\s+van\s+(?:mij\b|ons\b|collega|mevrouw|mevr\.|de\s+heer|dhr\.|het\s+lid|parlementslid|"
     r"volksvertegenwoordiger|(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}"
 )
 # A parliamentary paper: "(Kamerstuk 31 865, nr. 119)", "(Tweede Kamer, 29.689 nr.405)",
@@ -79,7 +81,8 @@ _EARLIER = re.compile(
     _I,
 )
 _ANSWER_ON = re.compile(
-    r"\b(?:uw|het|zijn|haar|hun|in|mijn)\s+antwoord(?:en)?\s+(?:op|met\s+betrekking\s+tot|over|"
+    r"\b(?:uw|het|zijn|haar|hun|in|mijn)\s+antwoord(?:en)?\s+"
+    r"(?:(?:gelezen|gezien|gekregen|ontvangen|bekeken|nagelezen)\s+)?(?:op|met\s+betrekking\s+tot|over|"
     r"inzake|betreffende|aangaande)\s+(?:de|een|mijn|zijn|haar|uw|onze|hun)\s+(?:\w+\s+)?$",
     _I,
 )
@@ -150,6 +153,8 @@ def find_references(
             continue
         if m.lastgroup == "written" and m.group().startswith("sv") and text[m.start()] != "S":
             continue
+        if m.lastgroup == "debate" and m.group().startswith("ao") and text[m.start() + 1] != "O":
+            continue  # "AO" (algemeen overleg), not the word "ao"
         if any(a <= m.start() < b for a, b in skip):
             continue
         while si < len(sentences) - 1 and sentences[si][1] < m.start():
@@ -163,7 +168,7 @@ def find_references(
             out.append(item)
             covered_until = max(covered_until, item[1])
     out = _merge_meetings(text, out)
-    out = _with_papers(text, out, skip)
+    out = _with_papers(text, out, skip, dates)
     refs: list[Reference] = []
     for start, end, kind, number, day, sy in out:
         span, ostart, oend = cleaned.span(start, end)
@@ -207,6 +212,29 @@ _OTHER_DATED = re.compile(
     r"kamerstuk)\b",
     _I,
 )
+
+
+_MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        "januari februari maart april mei juni juli augustus september oktober november "
+        "december".split()
+    )
+}
+
+
+def _glued_year(text: str, d: DateMatch) -> tuple[date, int] | None:
+    """'2 december 20251': a footnote number glued to the year the date reader left off."""
+    if d.year_given:
+        return None
+    dm = re.fullmatch(r"(\d{1,2})\s+([a-z]+)", d.text.strip().lower())
+    ym = re.match(r"\s+((?:19|20)\d\d)\d\b", text[d.end : d.end + 8])
+    if not dm or not ym or dm[2] not in _MONTHS:
+        return None
+    try:
+        return date(int(ym[1]), _MONTHS[dm[2]], int(dm[1])), d.end + ym.end() - 1
+    except ValueError:
+        return None
 
 
 def _complete(text, m, group, s_start, s_end, dates, doc_date):
@@ -321,6 +349,33 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     if answer:
                         before_start = d.start - (len(lead) - answer.start())
                         start_override[0] = before_start
+    if day_match is None and group == "letter":
+        # "is op 9 december 2022 een brief gestuurd aan de Minister", "De commissie stuurde mij
+        # op 26 oktober 2017 een brief", "op 17 juni 2016 de zogenoemde A-brief ... gestuurd"
+        for d in before_dates:
+            if d.start >= s_start and d.end <= m.start() and m.start() - d.end < 40:
+                gap = text[d.end : m.start()]
+                lead = text[max(s_start, d.start - 5) : d.start]
+                sentence = text[s_start:s_end]
+                if (
+                    re.search(r"\bop\s+$", lead, _I)
+                    and re.fullmatch(
+                        r"\s+(?:een|de|mijn|onze|zijn|haar|hun)\s+(?:[\w’']+\s+){0,2}(?:\w+-)?",
+                        gap,
+                        _I,
+                    )
+                    and re.search(
+                        r"\b(?:gestuurd|verstuurd|gezonden|toegezonden|verzonden|stuurde[n]?|"
+                        r"zond|zonden)\b",
+                        sentence,
+                        _I,
+                    )
+                    and re.search(
+                        r"\b(?:kamer|commissie|minister|staatssecretaris|parlement)\b", sentence, _I
+                    )
+                    and (d.day or d.past_day)
+                ):
+                    day_match = d
     if day_match is None and group == "debate":
         # "U hebt op 12 maart in de plenaire vergadering gezegd"
         for d in before_dates:
@@ -338,6 +393,11 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                             gap,
                             _I,
                         )
+                        # "waarover de Kamer op 24 oktober jl. plenair heeft gedebatteerd"
+                        or (
+                            anchor in ("gedebatteerd", "gediscussieerd")
+                            and re.fullmatch(r"\s+(?:[\w’']+\s+){0,3}", gap)
+                        )
                     )
                     and re.search(r"\bop\s+$", lead, _I)
                     and (d.day or d.past_day)
@@ -349,6 +409,9 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         if day_match.day is None and day_match.past_day is None:
             day = None
         end = date_end
+        glued = _glued_year(text, day_match)
+        if glued is not None:
+            day, end = glued[0], max(end, glued[1])
         # a number after the date: "brief van 7 maart 2016 (Kamerstuk 29 279, nr. 302)", also
         # after a subject: "brief van 17 september 2018 inzake ... (Kamerstuk 31 865, nr. 119)"
         km = _KAMERSTUK.match(text, end) if group == "letter" else None
@@ -361,7 +424,11 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             end = km.end()
     else:
         end = max(pos, pos_person or 0)
-    if session is None and day is not None and (day_match.year_given or doc_date is not None):
+    if (
+        session is None
+        and day is not None
+        and (day_match.year_given or doc_date is not None or _glued_year(text, day_match))
+    ):
         session = session_year_of(day)
 
     if day is not None and doc_date is not None and day > doc_date:
@@ -415,6 +482,11 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             verb = re.search(r"\b(?:we|wij|u|jullie)\s+(?:hebben|hebt|heeft)\b.*$", before, _I)
             if verb:
                 start = m.start() - (len(before) - verb.start())
+        if anchor in ("gedebatteerd", "gediscussieerd"):
+            # "hebben we hier uitgebreid over gedebatteerd": from the auxiliary on
+            auxes = list(re.finditer(r"\b(?:heb|hebt|heeft|hebben|had|hadden|is|werd)\b", before))
+            if auxes:
+                start = m.start() - (len(before) - auxes[-1].start())
         if day_match is None:
             # "in de plenaire vergadering van vorige week hebben we al een debat gehad"
             rel = re.match(
@@ -472,8 +544,9 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     return out
 
 
-def _with_papers(text, items, skip):
-    """A parliamentary paper cited on its own: "(Kamerstukken II, 1998–1999, 26 387, nr. 1)"."""
+def _with_papers(text, items, skip, dates=()):
+    """A parliamentary paper cited on its own: "(Kamerstukken II, 1998–1999, 26 387, nr. 1)",
+    with the day just before it ("mijn brieven van ... en 4 december 2002 (Kamerstukken ...)")."""
     taken = [(a, b) for a, b, *_ in items]
     extra = []
     for m in _PAPER.finditer(text):
@@ -483,7 +556,16 @@ def _with_papers(text, items, skip):
             continue
         years = re.search(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", m.group())
         session = f"{years[1]}-{years[2]}" if years and int(years[2]) == int(years[1]) + 1 else None
-        extra.append((m.start(), m.end(), "other", int(m["n"]), None, session))
+        start, day = m.start(), None
+        i = bisect_left(dates, m.start(), key=_start_of)
+        if i and dates[i - 1].day is not None and dates[i - 1].year_given:
+            d = dates[i - 1]
+            if not text[d.end : m.start()].strip() and not any(
+                a < d.end and d.start < b for a, b in taken
+            ):
+                start, day = d.start, d.day
+                session = session or session_year_of(day)
+        extra.append((start, m.end(), "other", int(m["n"]), day, session))
     return sorted(items + extra, key=lambda item: item[0])
 
 
@@ -494,6 +576,24 @@ def _merge_meetings(text, items):
         if merged:
             prev = merged[-1]
             gap = text[prev[1] : item[0]]
+            if (
+                prev[2] in ("other", "oral_question", "written_question")
+                and item[2] in ("oral_question", "written_question", "other")
+                and prev[3] is None
+                and item[3] is not None
+                and re.fullmatch(r"\s*\(\s*", gap)
+            ):
+                # "onze vorige vraag (schriftelijke vraag nr. 932)": one question, named twice
+                close = re.match(r"\s*\)", text[item[1] :])
+                merged[-1] = (
+                    prev[0],
+                    item[1] + (close.end() if close else 0),
+                    item[2],
+                    item[3],
+                    item[4] or prev[4],
+                    item[5] or prev[5],
+                )
+                continue
             if (
                 prev[2] == item[2] == "debate"
                 and re.fullmatch(r"\s*(?:[\w’']+\s+){0,6}", gap)
@@ -538,9 +638,107 @@ _NOT_PARLIAMENT = re.compile(
 )
 
 
+# where an earlier exchange took place: "in deze commissie", "plenair", "hier"
+_HERE = re.compile(
+    r"\b(?:plenair|hier|in\s+(?:deze|de|onze|uw)\s+(?:commissie|kamer|plenaire)|"
+    r"in\s+(?:het|dit)\s+(?:\w+\s+)?parlement|(?:de|uw)\s+kamer|in\s+het\s+halfrond)\b"
+)
+# "we hebben een debat gehad", "de Kamer heeft een discussie gevoerd", "ik heb met u ..."
+_WE_HAD = re.compile(
+    r"\b(?:we|wij|jullie|u|de\s+kamer|uw\s+kamer|deze\s+commissie)\s+(?:\w+\s+){0,2}?"
+    r"(?:hebben|hebt|heeft|had|hadden)\b|\b(?:hebben|hebt|heeft|had|hadden)\s+(?:we|wij|jullie|u)\b|"
+    r"\bik\s+(?:\w+\s+){0,2}?(?:heb|had)\b[^.]*\bmet\s+(?:(?:de\s+meesten|velen|sommigen|"
+    r"enkelen)\s+van\s+)?u\b"
+)
+_OUTSIDE = re.compile(
+    r"\bmet\s+(?:de|het|alle)\s+(?:sector|vakbonden|sociale\s+partners|burgemeesters|gemeenten|"
+    r"bevolking|burgers|bewoners|stakeholders|middenveld|ouders|scholen)\b|\bgemeenteraad\b|"
+    r"\bop\s+(?:tv|televisie|de\s+radio)\b"
+)
+_SPOKE = re.compile(
+    r"\b(?:zei|zeiden|verklaarde|antwoordde|beloofde|gezegd|verklaard|beloofd|toegezegd|"
+    r"aangekondigd|kondigde)\b"
+)
+_DUTCH_MEETING = re.compile(
+    r"(?:algemeen|schriftelijk)\s+overleg|ao\b|ao[’']s|notaoverleg|wetgevingsoverleg|commissiedebat"
+)
+
+
 def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     if anchor.startswith("commissie") and _NOT_PARLIAMENT.search(before):
         return False  # "de Europese Commissie", "de interministeriële commissie"
+    low = sentence.lower()
+    past_aux = re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", low)
+    if (
+        anchor.startswith("commissie")
+        and re.fullmatch(r"\W*(?:de\s+)?(?:vaste\s+|bevoegde\s+|tijdelijke\s+)?", before, _I)
+        and not re.match(r"(?:\s+[\w-]+){0,6}?\s+van\s+\d", after_text)
+    ):
+        # "De vaste commissie voor Sociale Zaken stuurde mij op 26 oktober 2017 een brief": the
+        # committee acting, not a meeting of it
+        return False
+    if anchor in ("gedebatteerd", "gediscussieerd"):
+        # "waarover de Kamer op 24 oktober jl. plenair heeft gedebatteerd", "we hebben in deze
+        # commissie gediscussieerd over ...": only with the place or the day
+        return bool(
+            (past_aux or re.search(r"\ber\s+(?:is|werd)\b", low))
+            and (day_match is not None or _HERE.search(low))
+            and not _FUTURE.search(low)
+        )
+    if _DUTCH_MEETING.match(anchor):
+        # "het algemeen overleg van 18 april", "(AO d.d. 22/11)", "in vorige AO's"
+        if re.search(
+            r"\b(?:dit|deze|volgende|komende|geplande|aanstaande)\s+$|"
+            r"\baan\s+de\s+orde\s+is\s+(?:het|de)\s+$",
+            before,
+            _I,
+        ) or re.search(r"\b(?:verslag\s+uit|bijgaand\s+verslag|gevoerde)\b", low):
+            return False  # this meeting, or the report of it
+        if re.search(r"\bverslag\s+van\s+(?:het|de)\s+$", before, _I):
+            return True  # "het verslag van het algemeen overleg ... op de agenda zetten"
+        if _FUTURE.search(low) and not re.search(r"\b(?:vorige|recent|reeds|al|gehad)\b", low):
+            return False
+        if re.search(r"\been\s+(?:\w+\s+)?$", before, _I):
+            return day_match is not None or bool(
+                re.search(r"\b(?:gehad|gevoerd|gehouden)\b", low) and past_aux
+            )
+        return True
+    if anchor == "overleg":
+        # "Enkele weken geleden voerde de Kamer met de ministers ... een overleg over ..."
+        return bool(
+            re.search(r"\b(?:voerde|hield)\s+(?:de|uw)\s+kamer\b", low)
+            or re.search(r"\b(?:de|uw)\s+kamer\s+(?:heeft|had)\b[^.]*\bgevoerd\b", low)
+        ) and not _FUTURE.search(low)
+    if re.search(r"\b(?:een|het|dat)\s+eerder\s+$", before, _I) and not anchor.startswith(
+        ("commissie", "vergadering", "de vergadering", "regeling")
+    ):
+        return True  # "In een eerder debat hierover"
+    if re.match(r"(?:\w*debat|discussie|gedachtewisseling)", anchor) and not _FUTURE.search(low):
+        if (
+            re.search(r"\been\s+(?:[\w-]+\s+)?$", before, _I)
+            and re.search(r"\b(?:gevoerd|gehad|gehouden)\b", after_text, _I)
+            and _WE_HAD.search(low)
+            and not _OUTSIDE.search(low)
+        ):
+            return True  # "We hebben hier verleden week een discussie over ... gevoerd"
+        if (
+            re.search(r"\b(?:in|tijdens)\s+een\s+(?:recent\s+)?$", before, _I)
+            and _SPOKE.search(low)
+            and re.search(r"\b(?:vorige|verleden|geleden|eerder|gisteren)\b", low)
+            and not _OUTSIDE.search(low)
+        ):
+            return True  # "De minister zei vorige maand in een debat dat ..."
+        if (
+            re.search(r"\b(?:de|het)\s+$", before, _I)
+            and re.match(
+                r"(?:\s+(?:hierover|daarover|erover))?\s+in\s+(?:het\s+(?:\w+\s+)?parlement|"
+                r"de\s+kamer|deze\s+commissie|de\s+commissie\b|de\s+plenaire)",
+                after_text,
+                _I,
+            )
+            and not re.search(r"\b(?:moet|moeten|nodig|wil|willen|vraag|vragen|zou)\b", low)
+        ):
+            return True  # "de gedachtewisseling hierover in het parlement"
     if re.search(
         r"\b(?:maatschappelijke?|publieke?|politieke?|brede?|open|ruimere?|internationale?|"
         r"academische?)\s+$",
@@ -550,8 +748,11 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         return False  # "het maatschappelijke debat": not a meeting of parliament
     if anchor.startswith("vergadering"):
         # "vergadering van 27 september 2022": only a meeting of parliament
-        low = sentence.lower()
-        return bool(re.search(r"\b(?:commissie|kamer|parlement|plenair\w*|zie)\b", low)) and not (
+        place = re.search(r"\b(?:commissie|kamer|parlement|plenair\w*|zie)\b", low) or (
+            # "Tijdens de vergadering van 20 november 2003 verklaarde de minister dat ..."
+            re.search(r"\b(?:minister|staatssecretaris)\b", low) and _SPOKE.search(low)
+        )
+        return bool(place) and not (
             re.search(r"\b(?:regering|college|raad|stuurgroep|werkgroep|bestuur)\b", low)
         )
     if day_match is not None:
@@ -574,7 +775,7 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
                 r"beloofde|kondigde|(?:kwam|kwamen)\b.*\baan\s+bod|aan\s+bod\s+gekomen)\b",
                 low,
             )
-        ) and not re.search(r"\b(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", low)
+        ) and not re.search(r"\b(?<!op\s)(?:vra(?:ag|gen)|zal|zullen|gaat|gaan)\b", low)
     if re.search(r"\b(?:die|deze|dat|dezelfde|diezelfde|datzelfde|zo'n|een)\s+$", before, _I):
         return False  # a second mention of a meeting named before, or any meeting
     if _FUTURE.search(sentence) and not re.search(r"\b(?:vorige|recent|reeds|al)\b", sentence, _I):
@@ -656,6 +857,38 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
         )
     ):
         return True, start - (len(before) - det.start()), person.end()
+    # "Naar aanleiding van twee vragen van het lid Omtzigt": Kamervragen answered before
+    if (
+        person
+        and person.end() <= s_end
+        and re.match(r"\s+van\s+het\s+lid\s+[A-Z]", after)
+        and re.search(
+            r"\b(?:naar\s+aanleiding\s+van|n\.a\.v\.)\s+(?:de\s+|twee\s+|drie\s+|enkele\s+|"
+            r"eerdere\s+)?$",
+            before,
+            _I,
+        )
+    ):
+        return True, start - (len(before) - det.start()) if det else start, person.end()
+    # "Toenmalig minister K. antwoordde op mijn vraag": an earlier answer to the asker
+    said = re.search(
+        r"\b(?:antwoordde[n]?|(?:heeft|hebt|heb)\s+(?:\w+\s+){0,2}?geantwoord)\s+op\s+"
+        r"(?:mijn|uw|onze)\s+(?:\w+\s+)?$",
+        before,
+        _I,
+    )
+    if said and not _FUTURE.search(text[s_start:start]):
+        return True, start - (len(before) - said.start()), end
+    # "Op vraag van mijn collega X in het Brussels Parlement antwoordde u ...": not a request
+    if group == "vraag" and re.search(r"(?:^|\W)op\s+$", before, _I):
+        asked = re.match(
+            r"\s+van\s+(?:mijn\s+)?(?:collega|volksvertegenwoordiger|parlementslid|het\s+lid)"
+            r"(?:\s+[A-Z][\w’'-]+){1,3}\s+(?:in|tijdens)\s+(?:het|de)\s+(?:\w+\s+)?"
+            r"(?i:parlement|kamer|commissie|plenaire\s+vergadering|plenaire)\b",
+            after,
+        )
+        if asked and not _FUTURE.search(text[s_start:s_end]):
+            return True, start - 3, m.end() + asked.end()
     # "ik heb u de voorbije jaren regelmatig geïnterpelleerd"
     if m.group().lower().startswith("geïnterpelleerd"):
         aux = re.search(r"\b(?:ik|we|wij)\s+(?:heb|hebben)\b", before, _I)
