@@ -658,6 +658,9 @@ CASES += [
         "2024-12-31",
     ),
     ("Mijn ambitie is om de wachtlijsten tegen 2026 weg te werken.", D, "dated", "2026-12-31"),
+    # a state still to come, in the present tense
+    ("Eind 2024 is de studie klaar.", D, "dated", "2024-12-31"),
+    ("De resultaten zijn beschikbaar vanaf 1 juli.", D, "dated", "2024-07-01"),
     # a negated verb that commits: "niet nalaten"
     ("Ik zal niet nalaten om u op de hoogte te houden.", D, "open", None),
     # "op de volgende vergadering": bound to an event
@@ -881,6 +884,8 @@ NEGATIVES += [
         D,
     ),
     ("Het is uw ambitie om op 2 juni alle kinderen terug naar school te laten gaan.", D),
+    ("De cijfers voor 2023 zijn beschikbaar.", D),
+    ("Eind 2023 was de studie klaar.", D),
     # a decision dated in the past
     ("Op 10 oktober 2020 heeft de Vlaamse Regering beslist om de premie te lanceren.", D),
     # the minister restating the question

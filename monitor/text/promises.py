@@ -119,6 +119,8 @@ _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
     r"loopt|lopen|gebeurt|informeer|informeren|informeert|bezorg|bezorgen|bezorgt|stuur|stuurt|"
     r"zend|zendt|"
+    # a state still to come: "Eind 2024 is de studie klaar", "zijn beschikbaar vanaf 1 juli"
+    r"(?:is|zijn)\s+(?:\w+\s+){0,4}?(?:klaar|afgerond|beschikbaar|operationeel|gereed)|"
     r"(?:ontvangt|krijgt)\s+(?:u|uw\s+kamer|de\s+kamer)|(?:u|uw\s+kamer|de\s+kamer)\s+(?:ontvangt|krijgt)|"
     r"gaat|gaan|komt|komen|treedt|treden|vindt|vinden|opent|openen)\b",
     _I,
@@ -256,7 +258,8 @@ _TRIGGER = re.compile(
     r"wil|moet|kom|gaat|voert|zet\b|werk|ontvangt|krijgt|treedt|treden|vindt|vinden|opent|"
     r"eindig|gevraagd|afgesproken|voeren|zetten|werken|rollen|breiden|opdracht|stree|toegezegd|"
     r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
-    r"hou|stuur|beslist|besloten|doorgev|doorstu|overmak|doorspel|door\s+(?:aan|naar)\b",
+    r"hou|stuur|beslist|besloten|doorgev|doorstu|overmak|doorspel|door\s+(?:aan|naar)\b|klaar|afgerond|"
+    r"beschikbaar|operationeel|gereed",
     _I,
 )
 # Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
