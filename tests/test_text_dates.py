@@ -105,6 +105,7 @@ def test_day_without_year_in_the_past_and_future():
         ("tegen het nieuwe schooljaar", date(2024, 9, 1)),
         ("de start van het nieuwe schooljaar", date(2024, 9, 1)),
         ("tot en met 2030", date(2030, 12, 31)),  # through that year
+        ("tegen het einde van het schooljaar", date(2024, 6, 30)),  # the last day of classes
     ],
 )
 def test_periods(text, due):
@@ -125,6 +126,7 @@ def test_periods(text, due):
         "bij de Voorjaarsnota",
         "voor de begrotingsbehandeling",
         "op de volgende vergadering",
+        "na de verkiezingen",
         "over 2-3 jaar",  # a span of time: no last day
         "aansluitend",  # right after
     ],

@@ -202,8 +202,10 @@ _RANGE_KINDS = {
 }
 _C_SCHOOL = re.compile(r"\b(?P<unit>schooljaar|academiejaar)\b", _R)
 _L_SCHOOL = re.compile(
-    r"\b(?P<pre>tegen\s+|voor\s+|vóór\s+|vanaf\s+|in\s+|tijdens\s+)?(?:het\s+|de\s+)?"
-    r"(?P<rel>volgend|volgende|komend|komende|nieuwe|huidige|lopende|dit)\s+$",
+    r"\b(?:(?P<pre>tegen\s+|voor\s+|vóór\s+|vanaf\s+|in\s+|tijdens\s+)?(?:het\s+|de\s+)?"
+    r"(?P<rel>volgend|volgende|komend|komende|nieuwe|huidige|lopende|dit)\s+"
+    # "tegen het einde van het schooljaar": the last day of classes
+    r"|(?P<end>(?:tegen\s+|voor\s+|vóór\s+|op\s+)?(?:het\s+)?(?:eind|einde)\s+van\s+(?:het|dit)\s+))$",
     _R,
 )
 _P_MONTH_RANGE = re.compile(
@@ -295,7 +297,17 @@ _LEAD_LAST = {
         "het",
     },
     "rel_short": {"volgende", "komende", "eerstvolgende", "deze", "vorige"},
-    "school": {"volgend", "volgende", "komend", "komende", "nieuwe", "huidige", "lopende", "dit"},
+    "school": {
+        "volgend",
+        "volgende",
+        "komend",
+        "komende",
+        "nieuwe",
+        "huidige",
+        "lopende",
+        "dit",
+        "het",
+    },
 }
 
 
@@ -386,6 +398,7 @@ _P_UNDEFINED = re.compile(
     r"(?<=bespreking)|(?<=overleg)|(?<=rapportage)|(?<=evaluatie)|(?<=stemming))|"
     r"na\s+(?:één|een|twee|drie|vier|zes|\d{1,2})\s+(?:jaar|jaren|maanden|maand|weken|week)|"
     r"gelijktijdig\s+met|zodra|van\s+zodra|na\s+afloop\s+van|in\s+het\s+kader\s+van\s+de\s+volgende|"
+    r"na\s+de\s+(?:\w+\s+)?verkiezingen|"
     r"binnen\s+\w+\s+(?:dagen|weken|maanden)\s+na)\b",
     _R,
 )
@@ -490,7 +503,9 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
         first = doc_date.year if doc_date.month >= 9 else doc_date.year - 1  # current one
         if rel.startswith(("volgend", "komend", "nieuwe")):
             first += 1
-        if pre == "vanaf":
+        if m["end"]:
+            add(m, due=date(first + 1, 6, 30))
+        elif pre == "vanaf":
             add(m, vague=True)
         elif pre in ("tegen", "voor", "vóór") or re.search(
             r"\b(?:start|begin|aanvang)\s+van\s+$", text[max(0, m.start() - 20) : m.start()]
