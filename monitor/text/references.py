@@ -257,6 +257,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
         return []  # "In antwoord op uw vraag nr. 123": the question being answered
     if group == "vraag" and _REQUEST.match(text[pos : pos + 30]):
         return []
+    if group == "vraag" and re.match(r"\s+en\s+opmerkingen\b", text[pos : pos + 20], _I):
+        return []  # "De vragen en opmerkingen zijn op 8 juni voorgelegd": this report's own
 
     # number(s)
     if group in ("vraag", "written", "oral", "interpellation"):
@@ -285,9 +287,10 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             pos = km.end()
     if not numbers and group in ("written", "oral", "interpellation", "vraag"):
         # "mijn vraag om uitleg over de attesten (nr. 1234)": the number in brackets after
-        bracket = re.compile(r"\((?:nr\.?|nummer)\s*(?P<n>\d{1,5})\)", _I).search(
-            text, pos, min(s_end, pos + 100)
-        )
+        # also with a title before it: "(Dierenasielen-Subsidies-nummer 917 van maandag ...)"
+        bracket = re.compile(
+            r"\((?:[^(),\d]{0,60}?[\s-])?(?:nr\.?|nummer)\s*(?P<n>\d{1,5})(?:\)|(?=\s+van\s))", _I
+        ).search(text, pos, min(s_end, pos + 160))
         if bracket and not re.search(r"[,;:]", text[pos : bracket.start()]):
             numbers.append((int(bracket["n"]), bracket.start("n"), bracket.end()))
             pos = bracket.end()
@@ -370,8 +373,21 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                         sentence,
                         _I,
                     )
-                    and re.search(
-                        r"\b(?:kamer|commissie|minister|staatssecretaris|parlement)\b", sentence, _I
+                    # to or from parliament: not a letter to the mayors
+                    and (
+                        re.search(
+                            r"\b(?:kamer|commissie|parlement)\b|\b(?:stuurde[n]?|zond|zonden)\s+mij\b",
+                            sentence,
+                            _I,
+                        )
+                        or re.search(r"\b(?:minister|staatssecretaris)\b", sentence, _I)
+                        and not re.search(
+                            r"\b(?:aan|naar)\s+(?:alle\s+)?(?:de\s+)?(?:burgemeesters|gemeenten|"
+                            r"scholen|ouders|burgers|bewoners|ziekenhuizen|bedrijven|werkgevers|"
+                            r"provincies|steden|sector)\b",
+                            sentence,
+                            _I,
+                        )
                     )
                     and (d.day or d.past_day)
                 ):
@@ -382,16 +398,24 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
             if d.end <= m.start() and m.start() - d.end < 45 and d.start >= s_start:
                 gap = text[d.end : m.start()]
                 lead = text[max(s_start, d.start - 5) : d.start]
+                # "de op 24 maart 2009 in commissie gehouden gedachtewisseling": held, so earlier
+                # even when the year is not known ("de op 21 april in commissie gehouden ...")
+                held = re.fullmatch(
+                    r"\s+(?:[\w’']+\s+){0,4}(?:gehouden|georganiseerde?|gevoerde?)\s+", gap, _I
+                )
                 if (
                     (
                         re.fullmatch(
                             r"\s+(?:[\w’']+\s+){0,3}(?:in|tijdens|op)\s+(?:de|het)\s+", gap, _I
                         )
-                        # "de op 24 maart 2009 in commissie gehouden gedachtewisseling"
-                        or re.fullmatch(
-                            r"\s+(?:[\w’']+\s+){0,4}(?:gehouden|georganiseerde?|gevoerde?)\s+",
-                            gap,
-                            _I,
+                        or held
+                        # "vond hierover op 10 maart jl. een debat in uw Kamer plaats"
+                        or (
+                            re.fullmatch(r"\s+een\s+", gap, _I)
+                            and re.match(r"\s+in\s+(?:uw|de)\s+kamer\b", text[m.end() :], _I)
+                            and re.search(
+                                r"\b(?:vond|plaatsgevonden|gehouden|gevoerd)\b", text[s_start:s_end]
+                            )
                         )
                         # "waarover de Kamer op 24 oktober jl. plenair heeft gedebatteerd"
                         or (
@@ -400,7 +424,7 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                         )
                     )
                     and re.search(r"\bop\s+$", lead, _I)
-                    and (d.day or d.past_day)
+                    and (d.day or d.past_day or (held and not d.year_given))
                 ):
                     day_match = d
     day: date | None = None
@@ -478,6 +502,14 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     elif group == "debate":
         if not _debate_ok(anchor, before, after_text, sentence, day_match):
             return []
+        if re.match(
+            r"[^.;]*?\b(?:heb|hebt|heeft)\s+(?:ik|u|hij|zij)\s+(?:deze|die|dezelfde)\s+vraag\b"
+            r"[^.;]*?\bgesteld\b",
+            after_text,
+            _I,
+        ):
+            kind = "oral_question"  # "tijdens de commissiebijeenkomst van 14 februari heb ik
+            # deze vraag reeds gesteld": the question, asked in that meeting
         if anchor.startswith("van gedachten"):
             verb = re.search(r"\b(?:we|wij|u|jullie)\s+(?:hebben|hebt|heeft)\b.*$", before, _I)
             if verb:
@@ -709,7 +741,11 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
             re.search(r"\b(?:voerde|hield)\s+(?:de|uw)\s+kamer\b", low)
             or re.search(r"\b(?:de|uw)\s+kamer\s+(?:heeft|had)\b[^.]*\bgevoerd\b", low)
         ) and not _FUTURE.search(low)
-    if re.search(r"\b(?:een|het|dat)\s+eerder\s+$", before, _I) and not anchor.startswith(
+    if re.search(
+        r"\b(?:een|het|dat)\s+eerder\s+$|\b(?:het|de)\s+(?:genoemde|voornoemde|vermelde)\s+$",
+        before,
+        _I,
+    ) and not anchor.startswith(
         ("commissie", "vergadering", "de vergadering", "regeling")
     ):
         return True  # "In een eerder debat hierover"
@@ -750,7 +786,9 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         # "vergadering van 27 september 2022": only a meeting of parliament
         place = re.search(r"\b(?:commissie|kamer|parlement|plenair\w*|zie)\b", low) or (
             # "Tijdens de vergadering van 20 november 2003 verklaarde de minister dat ..."
-            re.search(r"\b(?:minister|staatssecretaris)\b", low) and _SPOKE.search(low)
+            re.search(r"\b(?:minister|staatssecretaris)\b", low)
+            and _SPOKE.search(low)
+            and not re.search(r"\bmet\s+(?:de|het|alle)\b", low)
         )
         return bool(place) and not (
             re.search(r"\b(?:regering|college|raad|stuurgroep|werkgroep|bestuur)\b", low)
@@ -825,6 +863,8 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
     answer_on = _ANSWER_ON.search(before)
     det = _OWN_DET.search(before)
     detw = det["det"].lower() if det else ""
+    if re.search(r"\bdoor\s+(?:de\s+)?(?:leden|het\s+lid)\b[^.;]{0,80}\bgestelde\s+$", before, _I):
+        return False, start, end  # "de door de leden van de VVD-fractie gestelde vragen": this one
     if _EARLIER.search(before):
         return True, start, end
     recent = re.match(
