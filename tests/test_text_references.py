@@ -718,6 +718,263 @@ NEGATIVES = [
 ]
 
 
+# meetings named by a verb, with the place or the day
+CASES += [
+    (
+        "Minister, we hebben er in het verleden al veel over gediscussieerd in de commissie "
+        "Mobiliteit, maar er is weinig veranderd.",
+        None,
+        [ref("we hebben er in het verleden al veel over gediscussieerd in de commissie", "debate")],
+    ),
+    (
+        "We hebben twee jaar geleden in deze commissie gediscussieerd over de rapporten van de "
+        "expertengroep.",
+        None,
+        [ref("We hebben twee jaar geleden in deze commissie gediscussieerd", "debate")],
+    ),
+    (
+        "Het voorstel vloeit voort uit het rapport van de werkgroep, waarover de Kamer op 24 "
+        "oktober jl. plenair heeft gedebatteerd.",
+        date(2017, 12, 5),
+        [
+            ref(
+                "24 oktober jl. plenair heeft gedebatteerd",
+                "debate",
+                None,
+                "2017-10-24",
+                "2017-2018",
+            )
+        ],
+    ),
+    # a past exchange of views named by a generic noun
+    (
+        "We hebben hier vorige week een discussie over de zorgpremie gevoerd, maar de regering "
+        "blijft bij haar standpunt.",
+        None,
+        [ref("We hebben hier vorige week een discussie", "debate")],
+    ),
+    (
+        "Ik heb eerder met velen van u een stevig debat gehad over de Omgevingswet.",
+        None,
+        [ref("Ik heb eerder met velen van u een stevig debat", "debate")],
+    ),
+    (
+        "In een eerder debat hierover verwees de minister naar de gemeenten.",
+        None,
+        [ref("een eerder debat", "debate")],
+    ),
+    (
+        "Conform mijn toezegging in het genoemde debat zal ik de Kamer informeren.",
+        None,
+        [ref("het genoemde debat", "debate")],
+    ),
+    (
+        "Dat bleek ook uit de gedachtewisseling hierover in het Vlaams Parlement.",
+        None,
+        [ref("de gedachtewisseling", "debate")],
+    ),
+    (
+        "De staatssecretaris zei vorige maand in een debat dat de wachttijden zouden dalen.",
+        None,
+        [ref("in een debat", "debate")],
+    ),
+    # the committee meeting named otherwise
+    (
+        "Voorzitter, tijdens de commissiebijeenkomst van 14 februari heb ik deze vraag reeds "
+        "gesteld.",
+        date(2024, 3, 20),
+        [
+            ref(
+                "de commissiebijeenkomst van 14 februari",
+                "oral_question",
+                None,
+                "2024-02-14",
+                "2023-2024",
+            )
+        ],
+    ),
+    (
+        "Tijdens de vergadering van 20 november 2003 verklaarde de minister dat de departementen "
+        "hun prioriteiten moesten doorgeven.",
+        None,
+        [ref("de vergadering van 20 november 2003", "debate", None, "2003-11-20", "2003-2004")],
+    ),
+    (
+        "In deze commissie hebt u in juli nog aangegeven dat u het antwoord tegen september "
+        "verwachtte.",
+        None,
+        [ref("deze commissie", "debate")],
+    ),
+    (
+        "Begin februari kwam in deze commissie Mobiliteit al de studie van het studiebureau aan "
+        "bod, uitgevoerd op vraag van de stad.",
+        None,
+        [ref("deze commissie", "debate")],
+    ),
+    (
+        "Na de aftreding vond hierover op 10 maart jl. een debat in uw Kamer plaats.",
+        date(2015, 5, 21),
+        [ref("10 maart jl. een debat", "debate", None, "2015-03-10", "2014-2015")],
+    ),
+    (
+        "Het voorstel volgt op de op 21 april in commissie gehouden hoorzitting met de sector.",
+        None,
+        [ref("21 april in commissie gehouden hoorzitting", "debate")],
+    ),
+    # Dutch meetings: algemeen overleg, AO, schriftelijk overleg, an overleg held by the Kamer
+    (
+        "Over de modernisering van de basisregistratie hebben wij een algemeen overleg gehad.",
+        None,
+        [ref("een algemeen overleg", "debate")],
+    ),
+    (
+        "Ik verzoek u het verslag van het algemeen overleg over de jeugdzorg van 18 april "
+        "jongstleden op de plenaire agenda te zetten.",
+        None,
+        [ref("het algemeen overleg over de jeugdzorg van 18 april jongstleden", "debate")],
+    ),
+    (
+        "Aan de orde is het VAO Mijnbouw (AO d.d. 22/11).",
+        None,
+        [ref("AO d.d. 22/11", "debate")],
+    ),
+    (
+        "We hebben een schriftelijk overleg gehad over de onderwijstijden.",
+        None,
+        [ref("We hebben een schriftelijk overleg", "debate")],
+    ),
+    (
+        "We zijn in het AO en in vorige AO’s kritisch geweest over de planning.",
+        None,
+        [ref("in het AO en in vorige AO’s", "debate")],
+    ),
+    (
+        "Enkele weken geleden voerde de Kamer met de minister een overleg over voetbalgeweld.",
+        None,
+        [ref("een overleg", "debate")],
+    ),
+]
+
+# questions and answers
+CASES += [
+    (
+        "Toenmalig minister Peeters antwoordde op mijn vraag dat er geen oefeningen meer zouden "
+        "plaatsvinden.",
+        None,
+        [ref("antwoordde op mijn vraag", "other")],
+    ),
+    (
+        "Op vraag van mijn collega Els Janssens in het Brussels Parlement antwoordde u dat er "
+        "geen budget was.",
+        None,
+        [ref("Op vraag van mijn collega Els Janssens in het Brussels Parlement", "other")],
+    ),
+    (
+        "Ik heb ook het antwoord gelezen op de schriftelijke vraag van collega Peeters.",
+        None,
+        [
+            ref(
+                "het antwoord gelezen op de schriftelijke vraag van collega Peeters",
+                "written_question",
+            )
+        ],
+    ),
+    (
+        "In dat antwoord werd ook verwezen naar een schriftelijke vraag van mij.",
+        None,
+        [ref("een schriftelijke vraag van mij", "written_question")],
+    ),
+    (
+        "Naar aanleiding van twee vragen van het lid Jansen zijn er nieuwe stukken gevonden.",
+        None,
+        [ref("vragen van het lid Jansen", "other")],
+    ),
+    # one question named twice
+    (
+        "Wij verwijzen naar onze vorige vraag (schriftelijke vraag nr. 932) over dit thema.",
+        None,
+        [ref("onze vorige vraag (schriftelijke vraag nr. 932)", "written_question", 932)],
+    ),
+    # the number inside a titled bracket
+    (
+        "Zie de schriftelijke vraag van collega Warnez en het antwoord erop "
+        "(Dierenasielen-Subsidies-nummer 917 van maandag 2 augustus 2021).",
+        None,
+        [
+            ref(
+                "de schriftelijke vraag van collega Warnez",
+                "written_question",
+                917,
+                "2021-08-02",
+                "2020-2021",
+            )
+        ],
+    ),
+]
+
+# letters named by the day they were sent
+CASES += [
+    (
+        "Naar aanleiding hiervan is op 9 december 2022 een brief gestuurd aan de Minister van "
+        "Volksgezondheid.",
+        date(2023, 1, 31),
+        [ref("9 december 2022 een brief", "other", None, "2022-12-09", "2022-2023")],
+    ),
+    (
+        "De vaste commissie voor Sociale Zaken stuurde mij op 26 oktober 2017 een brief.",
+        date(2017, 11, 27),
+        [ref("26 oktober 2017 een brief", "other", None, "2017-10-26", "2017-2018")],
+    ),
+    (
+        "De minister heeft op 17 juni 2016 de zogenoemde A-brief Vervanging naar de Tweede Kamer "
+        "gestuurd (Kamerstuk 34 225, nr. 13).",
+        date(2016, 10, 5),
+        [ref("17 juni 2016 de zogenoemde A-brief", "other", 13, "2016-06-17", "2015-2016")],
+    ),
+    (
+        "In aansluiting op mijn brieven van 19 december 2001 (Kamerstukken II 2001/02 28 000 VI "
+        "nr. 46) en 4 december 2002 (Kamerstukken II 2002/03 28 600 VI nr. 105) informeer ik u.",
+        date(2004, 6, 30),
+        [
+            ref("mijn brieven van 19 december 2001", "other", 46, "2001-12-19", "2001-2002"),
+            ref("4 december 2002 (Kamerstukken II", "other", 105, "2002-12-04", "2002-2003"),
+        ],
+    ),
+    # a footnote digit glued to the year
+    (
+        "Het kabinet heeft dit toegelicht in een Kamerbrief d.d. 2 december 20251.",
+        None,
+        [ref("een Kamerbrief d.d. 2 december 2025", "other", None, "2025-12-02", "2025-2026")],
+    ),
+]
+
+NEGATIVES += [
+    # debated without place or day, or outside parliament
+    "Er is in de samenleving veel gediscussieerd over de zorgpremie.",
+    "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
+    "We hebben een goed overleg gehad met de sector.",
+    "We hebben een debat gehad met de burgemeesters over de veiligheid.",
+    "De minister zei vorige week in een debat op tv dat de middelen volstaan.",
+    "Het overleg met de betrokkenen is nog niet afgerond.",
+    # meetings to come, and this meeting or its report
+    "Het AO over dit onderwerp staat gepland voor volgende week.",
+    "Ik zal dit in het volgende AO aankaarten.",
+    "We zullen daarover een discussie voeren in de commissie.",
+    "Ik wil hierover een debat in het parlement.",
+    "De commissie brengt bijgaand verslag uit van het gevoerde schriftelijk overleg.",
+    "Aan de orde is het algemeen overleg over de jeugdzorg.",
+    "De vaste commissie voor Justitie heeft op 23 april 2015 overleg gevoerd met de minister.",
+    # letters that are not parliamentary
+    "De minister stuurde op 3 mei 2023 een brief aan alle burgemeesters.",
+    "Het kabinet heeft op 3 mei 2023 een brief naar de gemeenten gestuurd.",
+    "Tijdens de vergadering van 3 mei 2023 met de burgemeesters verklaarde de minister dat er "
+    "geld komt.",
+    # the questions of this report
+    "De door de leden van de VVD-fractie gestelde vragen worden hieronder beantwoord.",
+    "De vragen en opmerkingen zijn op 8 juni 2023 aan de staatssecretaris voorgelegd.",
+]
+
+
 @pytest.mark.parametrize(("text", "doc_date", "expected"), CASES)
 def test_references(text, doc_date, expected):
     got = extract(text, doc_date).to_dict()["references"]

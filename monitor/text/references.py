@@ -745,11 +745,13 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         r"\b(?:een|het|dat)\s+eerder\s+$|\b(?:het|de)\s+(?:genoemde|voornoemde|vermelde)\s+$",
         before,
         _I,
-    ) and not anchor.startswith(
-        ("commissie", "vergadering", "de vergadering", "regeling")
-    ):
+    ) and not anchor.startswith(("commissie", "vergadering", "de vergadering", "regeling")):
         return True  # "In een eerder debat hierover"
-    if re.match(r"(?:\w*debat|discussie|gedachtewisseling)", anchor) and not _FUTURE.search(low):
+    # the future reported in the past ("zei ... dat de wachttijden zouden dalen") does not count
+    reported = re.sub(r"\b(?:zou|zouden)\b", "", low)
+    if re.match(r"(?:\w*debat|discussie|gedachtewisseling)", anchor) and not _FUTURE.search(
+        reported
+    ):
         if (
             re.search(r"\been\s+(?:[\w-]+\s+)?$", before, _I)
             and re.search(r"\b(?:gevoerd|gehad|gehouden)\b", after_text, _I)
