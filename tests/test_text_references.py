@@ -855,6 +855,15 @@ CASES += [
     ),
 ]
 
+# the committee as subject: only its named meeting counts
+CASES += [
+    (
+        "De commissie heeft op 12 maart 2024 een hoorzitting gehouden met de sector.",
+        None,
+        [ref("De commissie heeft op 12 maart 2024", "debate", None, "2024-03-12", "2023-2024")],
+    ),
+]
+
 # questions and answers
 CASES += [
     (
@@ -969,6 +978,7 @@ NEGATIVES += [
     "Het kabinet heeft op 3 mei 2023 een brief naar de gemeenten gestuurd.",
     "Tijdens de vergadering van 3 mei 2023 met de burgemeesters verklaarde de minister dat er "
     "geld komt.",
+    "De regering heeft op 12 maart 2021 een brief gestuurd aan de Europese Commissie.",
     # the questions of this report
     "De door de leden van de VVD-fractie gestelde vragen worden hieronder beantwoord.",
     "De vragen en opmerkingen zijn op 8 juni 2023 aan de staatssecretaris voorgelegd.",

@@ -376,7 +376,8 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     # to or from parliament: not a letter to the mayors
                     and (
                         re.search(
-                            r"\b(?:kamer|commissie|parlement)\b|\b(?:stuurde[n]?|zond|zonden)\s+mij\b",
+                            r"\b(?:kamer|(?<!europese\s)commissie|(?<!europees\s)parlement)\b|"
+                            r"\b(?:stuurde[n]?|zond|zonden)\s+mij\b",
                             sentence,
                             _I,
                         )
@@ -704,7 +705,12 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     if (
         anchor.startswith("commissie")
         and re.fullmatch(r"\W*(?:de\s+)?(?:vaste\s+|bevoegde\s+|tijdelijke\s+)?", before, _I)
-        and not re.match(r"(?:\s+[\w-]+){0,6}?\s+van\s+\d", after_text)
+        and not re.match(
+            # "De commissie heeft op 12 maart een hoorzitting gehouden": the meeting is named
+            r"(?:\s+[\w-]+){0,6}?\s+van\s+\d|[^.;]*?\bop\s+[^.;]*?\b(?:hoorzitting|gedachtewisseling)",
+            after_text,
+            _I,
+        )
     ):
         # "De vaste commissie voor Sociale Zaken stuurde mij op 26 oktober 2017 een brief": the
         # committee acting, not a meeting of it
