@@ -979,6 +979,11 @@ NEGATIVES += [
     "Tijdens de vergadering van 3 mei 2023 met de burgemeesters verklaarde de minister dat er "
     "geld komt.",
     "De regering heeft op 12 maart 2021 een brief gestuurd aan de Europese Commissie.",
+    "Ik heb op 12 maart 2023 een brief gestuurd aan federaal minister Janssens.",
+    "De burgemeester stuurde mij op 3 mei 2023 een brief.",
+    "Het agentschap heeft op 3 mei 2023 een brief gestuurd aan de minister van Justitie.",
+    # the answer just given to this question, in the reply
+    "Minister, u hebt geantwoord op mijn vraag dat er geen budget is.",
     # the questions of this report
     "De door de leden van de VVD-fractie gestelde vragen worden hieronder beantwoord.",
     "De vragen en opmerkingen zijn op 8 juni 2023 aan de staatssecretaris voorgelegd.",

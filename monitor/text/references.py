@@ -376,12 +376,19 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     # to or from parliament: not a letter to the mayors
                     and (
                         re.search(
-                            r"\b(?:kamer|(?<!europese\s)commissie|(?<!europees\s)parlement)\b|"
-                            r"\b(?:stuurde[n]?|zond|zonden)\s+mij\b",
+                            r"\b(?:kamer|(?<!europese\s)commissie|(?<!europees\s)parlement)\b",
                             sentence,
                             _I,
                         )
+                        # "is op 9 december een brief gestuurd aan de Minister": the committee's
+                        # letter; not the government's own mail ("Ik heb ... aan minister X")
                         or re.search(r"\b(?:minister|staatssecretaris)\b", sentence, _I)
+                        and not re.search(
+                            r"\b(?:ik|wij|we|federa\w+|europe\w+|agentschap|administratie|regering|"
+                            r"kabinet|departement|gemeente|stad)\b",
+                            sentence,
+                            _I,
+                        )
                         and not re.search(
                             r"\b(?:aan|naar)\s+(?:alle\s+)?(?:de\s+)?(?:burgemeesters|gemeenten|"
                             r"scholen|ouders|burgers|bewoners|ziekenhuizen|bedrijven|werkgevers|"
@@ -920,7 +927,7 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
         return True, start - (len(before) - det.start()) if det else start, person.end()
     # "Toenmalig minister K. antwoordde op mijn vraag": an earlier answer to the asker
     said = re.search(
-        r"\b(?:antwoordde[n]?|(?:heeft|hebt|heb)\s+(?:\w+\s+){0,2}?geantwoord)\s+op\s+"
+        r"\bantwoordde[n]?\s+op\s+"
         r"(?:mijn|uw|onze)\s+(?:\w+\s+)?$",
         before,
         _I,
