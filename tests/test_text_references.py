@@ -855,6 +855,35 @@ CASES += [
     ),
 ]
 
+# Dutch meetings named with the bill or the kind of overleg
+CASES += [
+    (
+        "Tijdens de plenaire behandeling van het wetsvoorstel op 12 maart 2019 heeft de minister "
+        "toegezegd de Kamer te informeren.",
+        date(2020, 5, 1),
+        [
+            ref(
+                "de plenaire behandeling van het wetsvoorstel op 12 maart 2019",
+                "debate",
+                None,
+                "2019-03-12",
+                "2018-2019",
+            )
+        ],
+    ),
+    (
+        "Tijdens het mondeling overleg van 3 maart 2020 heeft de minister toegezegd de Kamer te "
+        "informeren.",
+        date(2020, 5, 1),
+        [ref("het mondeling overleg van 3 maart 2020", "debate", None, "2020-03-03", "2019-2020")],
+    ),
+    (
+        "Ik heb u hierover vorig jaar al ondervraagd in de commissie.",
+        None,
+        [ref("in de commissie", "debate")],
+    ),
+]
+
 # the committee as subject: only its named meeting counts
 CASES += [
     (
@@ -965,6 +994,8 @@ NEGATIVES += [
     "We hebben een debat gehad met de burgemeesters over de veiligheid.",
     "De minister zei vorige week in een debat op tv dat de middelen volstaan.",
     "Het overleg met de betrokkenen is nog niet afgerond.",
+    "De staatssecretaris deed die toezegging tijdens een mondeling overleg waarvoor de commissie "
+    "hem had uitgenodigd.",
     # meetings to come, and this meeting or its report
     "Het AO over dit onderwerp staat gepland voor volgende week.",
     "Ik zal dit in het volgende AO aankaarten.",

@@ -40,7 +40,8 @@ _ANCHOR = re.compile(
     r"|(?P<interpellation>\binterpellaties?\b|\bgeïnterpelleerd\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
-    r"commissie(?:bijeenkomst|zitting)(?:en)?|gedebatteerd|gediscussieerd|schriftelijk\s+overleg|"
+    r"commissie(?:bijeenkomst|zitting)(?:en)?|gedebatteerd|gediscussieerd|"
+    r"(?:schriftelijk|mondeling)\s+overleg|plenaire\s+behandeling|"
     r"ao(?=[’']s\b|\b)(?:[’']s)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
@@ -204,7 +205,8 @@ def _date_after(
 
 
 _OTHER_DATED = re.compile(
-    r"\b(?:ordonnantie|decreet|wet|besluit|arrest|omzendbrief|verordening|richtlijn|"
+    # ("de plenaire behandeling van het wetsvoorstel op 12 maart": the date is the meeting's)
+    r"\b(?:ordonnantie|decreet|wet(?!svoorstel|sontwerp)|besluit|arrest|omzendbrief|verordening|richtlijn|"
     r"beslissing|nota|artikel|akkoord|overeenkomst|protocol|rapport|advies|persbericht|"
     r"krant|krantenartikel|studie)\w*\b|[,;:?!]|"
     # another parliamentary item in between owns the date
@@ -700,7 +702,8 @@ _SPOKE = re.compile(
     r"aangekondigd|kondigde)\b"
 )
 _DUTCH_MEETING = re.compile(
-    r"(?:algemeen|schriftelijk)\s+overleg|ao\b|ao[’']s|notaoverleg|wetgevingsoverleg|commissiedebat"
+    r"(?:algemeen|schriftelijk|mondeling)\s+overleg|ao\b|ao[’']s|notaoverleg|wetgevingsoverleg|"
+    r"commissiedebat"
 )
 
 
@@ -825,6 +828,7 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
                 r"\b(?:gezegd|beloofd|geantwoord|aangekondigd|toegezegd|besproken|gesproken|"
                 r"gedebatteerd|gediscussieerd|verklaard|bevestigd|meegedeeld|gemeld|gehad|"
                 r"aangegeven|toegelicht|uitgelegd|benadrukt|zei|zeiden|verklaarde|antwoordde|"
+                r"ondervraagd|geïnterpelleerd|"
                 r"beloofde|kondigde|(?:kwam|kwamen)\b.*\baan\s+bod|aan\s+bod\s+gekomen)\b",
                 low,
             )
