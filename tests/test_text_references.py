@@ -991,6 +991,9 @@ NEGATIVES += [
     "Er is in de samenleving veel gediscussieerd over de zorgpremie.",
     "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
     "We hebben een goed overleg gehad met de sector.",
+    # the government's "we"
+    "We hebben met de steden en gemeenten een grondige discussie gevoerd over de verdeling.",
+    "We hebben met de sector een boeiende gedachtewisseling gehad.",
     "We hebben een debat gehad met de burgemeesters over de veiligheid.",
     "De minister zei vorige week in een debat op tv dat de middelen volstaan.",
     "Het overleg met de betrokkenen is nog niet afgerond.",

@@ -697,6 +697,7 @@ _OUTSIDE = re.compile(
     r"bevolking|burgers|bewoners|stakeholders|middenveld|ouders|scholen)\b|\bgemeenteraad\b|"
     r"\bop\s+(?:tv|televisie|de\s+radio)\b"
 )
+_WITH_YOU = re.compile(r"\bmet\s+(?:(?:de\s+)?\w+\s+van\s+)?u\b")
 _SPOKE = re.compile(
     r"\b(?:zei|zeiden|verklaarde|antwoordde|beloofde|gezegd|verklaard|beloofd|toegezegd|"
     r"aangekondigd|kondigde)\b"
@@ -772,6 +773,8 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
             re.search(r"\been\s+(?:[\w-]+\s+)?$", before, _I)
             and re.search(r"\b(?:gevoerd|gehad|gehouden)\b", after_text, _I)
             and _WE_HAD.search(low)
+            # in parliament: "hier", "in deze commissie", "met u", not the government's "we"
+            and (_HERE.search(low) or _WITH_YOU.search(low))
             and not _OUTSIDE.search(low)
         ):
             return True  # "We hebben hier verleden week een discussie over ... gevoerd"
@@ -862,6 +865,11 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         )
     if anchor.startswith("van gedachten"):
         return True
+    if (
+        re.search(r"\been\s+(?:[\w-]+\s+)?$", before, _I)
+        and not (_HERE.search(low) or _WITH_YOU.search(low))
+    ) or _OUTSIDE.search(low):
+        return False  # "we hebben met de steden een grondige discussie gevoerd": not parliament
     # plenaire vergadering, gedachtewisseling, actualiteitsdebat: an earlier meeting
     if re.match(r"\s+van\s+(?:vorige|verleden|deze)\s+\w+", after_text, _I):
         return True
