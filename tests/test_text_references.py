@@ -991,6 +991,10 @@ NEGATIVES += [
     "Er is in de samenleving veel gediscussieerd over de zorgpremie.",
     "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
     "We hebben een goed overleg gehad met de sector.",
+    # this meeting
+    "We hebben hier vandaag een discussie gevoerd over de zorgpremie.",
+    "We hebben vandaag in deze commissie gediscussieerd over de rapporten.",
+    "In de commissie hebt u daarnet gezegd dat de cijfers dalen.",
     # the government's "we"
     "We hebben met de steden en gemeenten een grondige discussie gevoerd over de verdeling.",
     "We hebben met de sector een boeiende gedachtewisseling gehad.",

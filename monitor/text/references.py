@@ -714,6 +714,16 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     low = sentence.lower()
     past_aux = re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", low)
     if (
+        day_match is None
+        and re.search(r"\b(?:vandaag|vanochtend|vanmorgen|vanmiddag|daarnet|zonet|zojuist)\b", low)
+        and not re.search(
+            r"\b(?:vorige|verleden|geleden|eerder|toen|destijds|januari|februari|maart|april|mei|"
+            r"juni|juli|augustus|september|oktober|november|december)\b",
+            low,
+        )
+    ):
+        return False  # "we hebben vandaag in deze commissie gediscussieerd": this meeting
+    if (
         anchor.startswith("commissie")
         and re.fullmatch(r"\W*(?:de\s+)?(?:vaste\s+|bevoegde\s+|tijdelijke\s+)?", before, _I)
         and not re.match(
