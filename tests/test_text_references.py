@@ -927,6 +927,12 @@ CASES += [
         None,
         [ref("vragen van het lid Jansen", "other")],
     ),
+    # the answer given to another member's question
+    (
+        "Ik heb goed geluisterd naar het antwoord dat u daarnet aan collega Peeters hebt gegeven.",
+        None,
+        [ref("het antwoord dat u daarnet aan collega Peeters hebt gegeven", "oral_question")],
+    ),
     # one question named twice
     (
         "Wij verwijzen naar onze vorige vraag (schriftelijke vraag nr. 932) over dit thema.",
@@ -992,6 +998,7 @@ NEGATIVES += [
     "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
     "We hebben een goed overleg gehad met de sector.",
     # this meeting
+    "Het antwoord dat u straks aan collega Peeters zult geven, wacht ik af.",
     "We hebben hier vandaag een discussie gevoerd over de zorgpremie.",
     "We hebben vandaag in deze commissie gediscussieerd over de rapporten.",
     "In de commissie hebt u daarnet gezegd dat de cijfers dalen.",

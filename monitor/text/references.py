@@ -170,6 +170,7 @@ def find_references(
             covered_until = max(covered_until, item[1])
     out = _merge_meetings(text, out)
     out = _with_papers(text, out, skip, dates)
+    out = _with_answers_to_others(text, out, skip)
     refs: list[Reference] = []
     for start, end, kind, number, day, sy in out:
         span, ostart, oend = cleaned.span(start, end)
@@ -608,6 +609,31 @@ def _with_papers(text, items, skip, dates=()):
                 start, day = d.start, d.day
                 session = session or session_year_of(day)
         extra.append((start, m.end(), "other", int(m["n"]), day, session))
+    return sorted(items + extra, key=lambda item: item[0])
+
+
+# "het antwoord dat u daarnet aan collega Parys hebt gegeven", "het antwoord dat u gaf op de
+# vraag van mevrouw Jans": the answer to another member's question, an earlier item
+_ANSWER_TO_OTHER = re.compile(
+    r"\b(?:het|uw)\s+antwoord\s+dat\s+u\s+(?:[\w’']+\s+){0,3}?"
+    r"(?:aan|op\s+de\s+vraag\s+van)\s+(?:collega|mevrouw|de\s+heer|volksvertegenwoordiger|het\s+lid)"
+    r"(?:\s+[A-Z][\w’'-]+){1,3}\s+(?:(?:hebt|heeft)\s+gegeven|gaf|hebt\s+gegeven)\b"
+)
+
+
+def _with_answers_to_others(text, items, skip):
+    if "antwoord dat u" not in text:
+        return items
+    taken = [(a, b) for a, b, *_ in items]
+    extra = []
+    for m in _ANSWER_TO_OTHER.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if re.search(r"\b(?:zal|zult|gaat|straks)\b", m.group(), _I):
+            continue
+        extra.append((m.start(), m.end(), "oral_question", None, None, None))
     return sorted(items + extra, key=lambda item: item[0])
 
 
