@@ -737,6 +737,13 @@ _DUTCH_MEETING = re.compile(
 def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
     if anchor.startswith("commissie") and _NOT_PARLIAMENT.search(before):
         return False  # "de Europese Commissie", "de interministeriële commissie"
+    if anchor.startswith("commissie") and re.search(
+        r"\b(?:verzoek|vraag|uitnodiging|opdracht)\s+van\s+(?:de\s+voorzitter\s+van\s+)?"
+        r"(?:de\s+)?(?:vaste\s+)?$",
+        before,
+        _I,
+    ):
+        return False  # "naar aanleiding van het verzoek van de vaste commissie": its request
     low = sentence.lower()
     past_aux = re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", low)
     if (
