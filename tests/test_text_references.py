@@ -997,6 +997,9 @@ NEGATIVES += [
     "Er is in de samenleving veel gediscussieerd over de zorgpremie.",
     "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
     "We hebben een goed overleg gehad met de sector.",
+    # AO as arbeidsongeschiktheid
+    "De AO-premie stijgt volgend jaar.",
+    "Het aantal mensen in de AO is gestegen sinds de hervorming werd doorgevoerd.",
     # the committee's request, not a meeting
     "Naar aanleiding van het verzoek van de vaste commissie voor Financiën van 12 februari 2020 "
     "stuur ik u deze brief.",

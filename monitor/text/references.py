@@ -42,7 +42,7 @@ _ANCHOR = re.compile(
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
     r"commissie(?:bijeenkomst|zitting)(?:en)?|gedebatteerd|gediscussieerd|"
     r"(?:schriftelijk|mondeling)\s+overleg|plenaire\s+behandeling|"
-    r"ao(?=[’']s\b|\b)(?:[’']s)?|"
+    r"ao(?=[’']s\b|\b(?!-))(?:[’']s)?|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
     r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
@@ -778,6 +778,10 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
             and not _FUTURE.search(low)
         )
     if _DUTCH_MEETING.match(anchor):
+        if anchor.startswith("ao") and not (
+            day_match is not None or re.search(r"(?:\bhet|\bvorige|\beerdere|\()\s*$", before, _I)
+        ):
+            return False  # "de AO" (arbeidsongeschiktheid), not "het AO" (algemeen overleg)
         # "het algemeen overleg van 18 april", "(AO d.d. 22/11)", "in vorige AO's"
         if re.search(
             r"\b(?:dit|deze|volgende|komende|geplande|aanstaande)\s+$|"
