@@ -161,7 +161,8 @@ _C_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"(?:\s+(?:van\s+)?" + _YEAR + r")?\
 _L_MONTH_YEAR = re.compile(r"\b(?:" + _QUALIFIER + r"\s+)?(?:de\s+maand\s+)?$|\bde\s+maand\s+$", _R)
 _C_SEASON = re.compile(
     r"\b(?P<season>voorjaar|lente|zomer|najaar|herfst|winter|zomerreces|zomervakantie|"
-    r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces|kerstmis|kerst)"
+    r"paasreces|paasvakantie|kerstreces|kerstvakantie|krokusreces|krokusvakantie|herfstvakantie|"
+    r"herfstreces|voorjaarsvakantie|voorjaarsreces|kerstmis|kerst)"
     r"(?:\s+(?:van\s+)?" + _YEAR + r")?\b",
     _R,
 )
@@ -373,7 +374,7 @@ _P_VAGUE = re.compile(
 )
 _P_UNDEFINED = re.compile(
     # a word start and the first letters of the alternatives (a fast scan)
-    r"(?<![\w])(?=[jhdmwtpreiébnvoagz])(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
+    r"(?<![\w])(?=[jhdmwtpreiébnvoagz0-9])(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
     r"periodiek|regelmatig|(?:elk|ieder)\s+(?:jaar|semester|kwartaal|voorjaar|najaar)|"
     r"(?:twee|drie|vier|een|één)\s+(?:keer|maal)\s+per\s+(?:jaar|maand|week)|"
     r"(?:bij|na)\s+(?:de|het|iedere|elke)\s+(?:volgende\s+)?(?:de\s+)?"
@@ -382,9 +383,9 @@ _P_UNDEFINED = re.compile(
     r"budgettaire\s+nota|volgende|nieuwe)\w*|"
     r"(?:bij|in|na|met|op|tijdens)\s+(?:de|het)\s+(?:eerst)?volgende\s+"
     r"(?!(?:dagen|weken|maanden|jaren|week|maand|jaar|keer|maal)\b)\w+|"
-    r"(?:voor|bij|in|na|met)\s+(?:de|het)\s+(?:voorjaarsnota|najaarsnota|miljoenennota|"
-    r"begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|jaarverslag|voortgangsrapportage|"
-    r"voortgangsbrief)\b|"
+    r"(?:voor|vóór|bij|in|na|met|tijdens|tegen)\s+(?:de|het)\s+(?:voorjaarsnota|najaarsnota|"
+    r"miljoenennota|begrotingsaanpassing|begrotingscontrole|begrotingsopmaak|begrotingsbehandeling|"
+    r"jaarverslag|voortgangsrapportage|voortgangsbrief)(?:\s+(?:van\s+)?\d{4}(?:-\d{4})?)?\b|"
     r"(?:tegen|voor|vóór|op)\s+het\s+(?:einde?|eind)\s+van\s+(?:de|deze)\s+(?:legislatuur|regeerperiode)|"
     r"na\s+(?:overleg|afstemming|consultatie)|daarna|nadien|aansluitend(?!\s+(?:daarbij|hierbij|daaraan|hieraan|bij|aan)\b)|"
     r"(?:tijdens|gedurende|binnen)\s+de\s+looptijd|(?<=\s)wanneer\s+(?:de|het|die|deze|alle)\s|"
@@ -392,7 +393,11 @@ _P_UNDEFINED = re.compile(
     r"op\s+basis\s+van\s+(?:de|het|die|deze)\s+(?:evaluatie|resultaten|analyse|studie|onderzoek|"
     r"bevraging|rapport|conclusies|bevindingen)|"
     r"na\s+(?:de|het)\s+(?:eerste|tweede|volgende|eerstvolgende)\s+\w+|"
-    r"na\s+(?:goedkeuring|ontvangst|afronding|validatie|publicatie|evaluatie|analyse|advies)|"
+    r"na\s+(?:goedkeuring|ontvangst|afronding|validatie|publicatie|evaluatie|analyse|advies|"
+    r"(?:de\s+|het\s+)?inwerkingtreding)|nadat|"
+    # "twee jaar na inwerkingtreding", "drie maanden na de oplevering": after an event
+    r"(?:één|een|twee|drie|vier|vijf|zes|\d{1,2})\s+(?:jaar|jaren|maanden|maand|weken|week)\s+na\s+"
+    r"(?:de\s+|het\s+)?(?!afloop\b)\w+|"
     # a word ending in a treatment noun, checked by fixed-width look-behinds (no backtracking)
     r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w+\b(?:(?<=behandeling)|(?<=debat)|"
     r"(?<=bespreking)|(?<=overleg)|(?<=rapportage)|(?<=evaluatie)|(?<=stemming))|"
@@ -582,7 +587,9 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
             add(m, year_given=False)
             continue
         if season.startswith(("zomerreces", "zomervakantie")):
-            if pre in ("voor", "vóór", "tegen"):
+            if (m["qual"] or "").lower().startswith("eind"):
+                add(m, undefined=True)  # "voor het einde van het zomerreces": its end varies
+            elif pre in ("voor", "vóór", "tegen"):
                 add(m, due=date(year, 7, 20))
             elif pre == "na":
                 add(m, undefined=True)

@@ -41,7 +41,15 @@ _REFERRAL = re.compile(
     r"|\b(?:dient|moet|kan)\s+(?:\w+\s+){0,2}?(?:gesteld|gericht)\s+(?:te\s+)?worden\s+aan\b"
     # the question handed on: "Ik zal uw vraag doorgeven aan ...", "Ik geef uw vraag door aan ..."
     r"|\b(?:vraag|vragen|verzoek|bekommernis\w*|suggestie\w*)\s+(?:\w+\s+){0,4}?"
-    r"(?:doorgeven|doorsturen|overmaken|doorspelen|voorleggen)\s+aan\b(?P<obj3>[^.;]{0,120})"
+    r"(?:doorgeven|doorsturen|overmaken|doorspelen|voorleggen|overleggen|over\s+te\s+leggen|"
+    r"door\s+te\s+sturen|door\s+te\s+geven|over\s+te\s+maken)\s+aan\b"
+    r"(?P<obj3>[^.;]{0,120})"
+    # another member of the government asked to answer: "zal ik de nieuwe bewindspersoon van OCW
+    # verzoeken om de reactie aan uw Kamer te zenden"
+    r"|\b(?:mijn|de|het)\s+(?:\w+\s+){0,2}?(?:bewindspersoon|collega|bevoegde\s+minister|"
+    r"minister\s+van|staatssecretaris\s+van)\b[^.;]{0,60}?\b(?:verzoeken|vragen|verzocht|"
+    r"gevraagd)\s+om\b[^.;]{0,120}?\b(?:antwoord\w*|reactie|beantwoord\w*|informeren|"
+    r"zenden|sturen|bezorgen)\b"
     r"|\b(?:geef|geven|stuur|sturen|speel|spelen)\s+(?:\w+\s+){0,4}?(?:vraag|vragen|verzoek|"
     r"bekommernis\w*|suggestie\w*)\s+(?:\w+\s+){0,2}?door\s+(?:aan|naar)\b(?P<obj4>[^.;]{0,120})",
     _I,
@@ -75,7 +83,12 @@ _INTENT = re.compile(
     r"voornemen)\s+(?:is\s+)?(?:om|dat)\b|(?:zeg|zegt|zeggen)\b[^.;]{0,200}\btoe\b|toezegging\s+is|"
     r"(?:ik|we|wij)\s+(?:kom|komen)\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
     r"\bkom\s+(?:hier|daar|er)\w*\s+(?:\w+\s+){0,8}?terug|"
-    r"(?:ben|zijn|is)\s+(?:\w+\s+)?bereid\s+om|"
+    r"(?:ben|zijn|is)\s+(?:\w+\s+)?(?:bereid|gereed|klaar)\s+om|"
+    # "wil hierbij het engagement opnemen om", "wil ik toch toezeggen dat"
+    r"engagement\s+(?:\w+\s+)?(?:op\s*nemen|aangaan|aan\s+te\s+gaan|op\s+te\s+nemen)|"
+    r"(?:wil|willen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,2}?toezeggen|"
+    # "Ik verwacht ... een tussentijdse rapportage te leveren" (not "verwacht ... dat")
+    r"(?:ik|we|wij)\s+verwacht(?:en)?\s+(?![^.;]{0,120}?\bdat\b)(?:[^\s.;]+\s+){1,14}?te\s+\w+en\b|"
     r"(?:ik|we|wij)\s+(?:neem|nemen)\s+(?:\w+\s+){0,4}?mee\b|(?:neem|nemen)\s+(?:ik|we|wij)\s+"
     r"(?:\w+\s+){0,4}?mee\b|"
     r"vinger\s+aan\s+de\s+pols|"
@@ -100,7 +113,7 @@ _INTENT = re.compile(
 )
 # Every _INTENT construction holds one of these (plain letters: a fast scan before the pattern).
 _INTENT_KEY = re.compile(
-    r"voornem|plan|zins|bedoeling|ambitie|intentie|betrachting|doelstelling|streven|toe|terug|"
+    r"gereed|klaar|verwacht|voornem|plan|zins|bedoeling|ambitie|intentie|betrachting|doelstelling|streven|toe|terug|"
     r"bereid|mee|vinger|nabij|nauwgezet|voet|verder|blijf|blijv|engage|voorzien|voorbereiding|"
     r"ga|verbind|belo|bezorg|informeer|hou|stuur"
 )
@@ -112,8 +125,33 @@ _WEAK_INTENT = re.compile(
     r"(?:ik|we|wij)\s+(?:voorzie|voorzien)|(?:voorzie|voorzien)\s+(?:ik|we|wij))\b",
     _I,
 )
+# The government's will to act: "Ik wil de belanghebbenden met elkaar in gesprek brengen", "wil ik
+# de aanpak verder verbreden", "De Vlaamse Regering wil ... uitrollen" (not "Ik wil benadrukken").
+_WILL = re.compile(
+    r"\b(?:(?:ik|we|wij)\s+(?:wil|willen)|(?:wil|willen)\s+(?:ik|we|wij)|"
+    r"(?:regering|kabinet|college)\s+(?:wil|willen))\b(?P<rest>[^.;:?]{0,200})"
+)
+# What one says, thinks or wishes is no act: "Ik wil benadrukken dat ...", "wil ik u danken".
+_WILL_NOT_ACT = re.compile(
+    r"\b(?:benadrukken|onderstrepen|opmerken|meegeven|wijzen|herinneren|verduidelijken|preciseren|"
+    r"danken|bedanken|zeggen|stellen|vragen|weten|toevoegen|verwijzen|beklemtonen|nuanceren|"
+    r"aanstippen|vermelden|melden|signaleren|aangeven|herhalen|erkennen|uitleggen|toelichten|"
+    r"antwoorden|beantwoorden|ingaan|beginnen|afsluiten|eindigen|citeren|opsommen|overlopen|"
+    r"schetsen|pleiten|oproepen|feliciteren|noemen|hebben|zijn|geven|kwijt|onderschrijven|"
+    r"delen|begrijpen|zien|geloven|hopen|graag|niet|geen|nog\s+eens|even|kort|eerst|"
+    r"stilstaan|terugkomen|reageren|opmerking|vooraf|samenvatten|afronden|dat|toezegging|"
+    r"debat|interpellatie|motie)\b"
+)
 _DEADLINE_LEAD = re.compile(
     r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|voor|op|tijdens|in|eind|begin|midden)\s*$", _I
+)
+# The addressee told he will be informed: "U wordt op de hoogte gebracht van de resultaten",
+# "Zodra ..., wordt uw Kamer hierover geïnformeerd", "wordt u hiervoor uitgenodigd".
+_INFORMED = re.compile(
+    r"\b(?:(?:wordt|worden)\s+(?:\w+\s+){0,2}?(?:u|uw\s+kamer|de\s+kamer|het\s+parlement|"
+    r"uw\s+commissie)|(?:u|uw\s+kamer|de\s+kamer)\s+(?:wordt|worden))\b[^.;]{0,80}?\b"
+    r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gehouden|gesteld)|uitgenodigd|"
+    r"toegestuurd|bezorgd|betrokken)\b"
 )
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
@@ -132,6 +170,8 @@ _PRESENT_ACTION = re.compile(
     r"|\b(?:kabinet|regering|minister|staatssecretaris|agentschap|administratie|departement)\s+"
     r"(?:voert|zet|werkt)\b[^.;]{0,80}\b"
     r"(?:uit|voort|door)\b"
+    # an effort in the impersonal passive: "Allereerst wordt ingezet op ..."
+    r"|\b(?:wordt|worden)\s+(?:\w+\s+){0,3}?(?:ingezet\s+op|werk\s+gemaakt\s+van)\b"
     r"|\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?aan\b|\b(?:ik|we|wij)\s+(?:werk|werken)\s+"
     r"(?:\w+\s+){0,3}?aan\b"
 )
@@ -189,6 +229,7 @@ _OBLIGED = re.compile(
 _ASKER_PLAN = re.compile(
     r"\b(?:ik|we|wij|fractie)\b[^.;]{0,40}\b(?:vra(?:ag|gen)\s+(?:\w+\s+)?(?:stellen|indienen)|"
     r"interpellatie|motie|voorstel\s+van\s+(?:decreet|resolutie))\b"
+    r"|\bdebat\s+(?:\w+\s+){0,3}?(?:plannen|aanvragen|agenderen)\b"
     r"|\b(?:terug|opnieuw)\b[^.;]{0,30}?\bmet\s+een\s+(?:nieuwe\s+)?(?:vraag|interpellatie|motie)\b"
     r"|\b(?:ondervragen|bevragen|interpelleren)\b",
     _I,
@@ -223,9 +264,54 @@ _NOT_PROMISE = re.compile(
     r"volgens\s+(?:de|uw)\s+(?:minister(?:-president)?|staatssecretaris)|"
     r"(?:zal|zullen)\s+(?:\w+\s+){0,4}?(?:zien|uitwijzen|blijken|merken|afwachten)|"
     r"(?:niet|nog\s+niet)\s+(?:\w+\s+)?(?:zeggen|voorspellen|inschatten)|te\s+vroeg\s+om|"
-    r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij))\b",
+    r"(?:we|wij)\s+moeten|moeten\s+(?:we|wij)|"
+    # no act the government controls: "zal extra tijd vergen", "zal betrekking hebben op"
+    r"(?:zal|zullen)\s+(?:[^\s.;]+\s+){0,8}?(?:vergen|kosten|duren|betrekking\s+hebben|"
+    r"in\s+beslag\s+nemen|omvatten|bestaan\s+uit)|"
+    # uncertain: "Het is nog niet zeker of ze zullen worden aangekocht"
+    r"(?:niet|nog\s+niet)\s+(?:zeker|duidelijk|bekend|beslist|uitgemaakt)\s+of|onzeker\s+of|"
+    # negated: "zal het agentschap geen gebruik meer maken van"
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?geen)\b",
     _I,
 )
+# Not the answering government's own voice: a motion ("verzoekt de regering ..."), a press
+# paraphrase (", belooft Knops in de brief"), instructions to citizens ("De aanvraag bezorg je
+# ..."), another government ("In de Franse Gemeenschap zal ..."), or someone else's referral
+# ("verwijst de Brusselse minister-president naar ...").
+_NOT_OWN = re.compile(
+    r"\b(?:verzoekt|roept|draagt)\s+(?:de\s+regering|het\s+kabinet|het\s+college)\b|"
+    r"\bgaat\s+over\s+tot\s+de\s+orde\b|\b(?:overwegende|constaterende)\s+dat\b|"
+    r",\s*(?:belooft|beloven|zegt|zeggen|schrijft|schrijven|meldt|melden|verklaart)\s+"
+    r"(?!de\b|het\b|ik\b|we\b|wij\b|u\b|men\b|dat\b|hij\b|zij\b)\w+|"
+    r"^\s*(?:\w+\s+){0,3}?(?:in|voor)\s+(?:de\s+|het\s+)?(?:franse\s+gemeenschap|"
+    r"duitstalige\s+gemeenschap|federatie\s+wallonië-brussel|wallonië|waalse?\s+gewest|frankrijk|"
+    r"duitsland|luxemburg|het\s+buitenland)\b|"
+    r"\b(?:verwijst|verwees)\s+de\s+(?:brusselse|vlaamse|waalse|federale|franse|nederlandse|"
+    r"duitstalige)\s+(?:minister|staatssecretaris|regering)"
+)
+# Someone else's words in the perfect: "De voorzitter van de Commissie ... heeft desgevraagd
+# toegelicht dat het rapport ... wordt opgeleverd" (not "ik heb ... aangegeven dat").
+_OTHERS_SAID = re.compile(
+    r"\b(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:toegelicht|laten\s+weten|aangegeven|meegedeeld|"
+    r"gemeld|verklaard|bevestigd|bekendgemaakt|aangekondigd|gezegd|geantwoord)\s+dat\b"
+)
+_OWN_SUBJECT = re.compile(
+    r"\b(?:ik|we|wij|kabinet|regering|mijn\s+diensten|mijn\s+administratie)\b"
+)
+_YOU_INFORMAL = re.compile(r"\b(?:je|jij)\b")
+_FIRST_PERSON = re.compile(r"\b(?:ik|we|wij)\b")
+
+
+def _not_own_voice(sentence: str) -> bool:
+    """Is it someone else's: a motion, a paraphrase, an instruction, another government?"""
+    if _NOT_OWN.search(sentence):
+        return True
+    said = _OTHERS_SAID.search(sentence)
+    if said and not _OWN_SUBJECT.search(sentence, 0, said.start()):
+        return True
+    return bool(_YOU_INFORMAL.search(sentence)) and not _FIRST_PERSON.search(sentence)
+
+
 # "naar verwachting" hedges a forecast ("zal naar verwachting stijgen"), but not the government
 # telling when it reports: "Naar verwachting kan ik uw Kamer in het voorjaar informeren".
 _HEDGE = re.compile(r"\bnaar\s+verwachting\b")
@@ -234,6 +320,10 @@ _OWN_REPORT = re.compile(
     r"voorleggen|toekomen|rapporteren|berichten|aanbieden)\b"
 )
 _SPEECH = re.compile(
+    # the letter itself: "In het eerste gedeelte van deze voortgangsrapportage zal ik stilstaan bij"
+    r"\bin\s+(?:\w+\s+){0,4}?(?:deze|dit|onderhavige)\s+(?:\w+\s+)?(?:brief|kamerbrief|"
+    r"rapportage|voortgangsrapportage|nota|notitie|antwoord|beantwoording|hoofdstuk|paragraaf)\b"
+    r"[^.;]{0,40}?\b(?:zal|ga)\s+(?:ik|we|wij)\b|"
     r"\b(?:straks|zo\s+dadelijk|zo\s+meteen|hieronder|verderop|in\s+wat\s+volgt|"
     r"(?:hierbij|hiermee|met\s+deze\s+brief)\s+(?:\w+\s+)?(?:ik|wij|we)\b|"
     r"in\s+mijn\s+antwoord|onderstaand|(?:ik|we|wij)\s+(?:sta|staan)\s+hier)\b|"
@@ -259,7 +349,7 @@ _TRIGGER = re.compile(
     r"eindig|gevraagd|afgesproken|opdracht|stree|toegezegd|"
     r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
     r"hou|stuur|beslist|besloten|doorgev|doorstu|overmak|doorspel|door\s+(?:aan|naar)\b|klaar|"
-    r"afgerond|beschikbaar|operationeel|gereed",
+    r"afgerond|beschikbaar|operationeel|gereed|leggen|verzoek|ingezet|engagement|werk\s+gemaakt",
     _I,
 )
 # Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
@@ -278,7 +368,7 @@ def _triggered(sentence: str) -> bool:
 
 # Verbs of the speech itself: "ik zal beginnen met de cijfers en daarna ingaan op ..."
 _SPEECH_VERBS = re.compile(
-    r"\b(?:ingaan\s+op|overlopen|beantwoorden|antwoorden|samenvatten|schetsen|toelichten|"
+    r"\b(?:ingaan\s+op|stilstaan\s+bij|overlopen|beantwoorden|antwoorden|samenvatten|schetsen|toelichten|"
     r"beginnen\s+met|afronden\s+met|eindigen\s+met|afsluiten\s+met)\b"
 )
 # A present perfect: "is in maart van start gegaan", "hebben ... plaatsgevonden".
@@ -439,13 +529,23 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             for d in dates[lo:hi]
         ):
             intent = delegated
+    if not intent and not future and (informed := _INFORMED.search(sentence)):
+        intent = informed  # "U wordt op de hoogte gebracht van de resultaten"
+    if not intent and not future and (will := _WILL.search(sentence)):
+        rest = will.group("rest")
+        if re.search(r"\w+en\b", rest) and not _WILL_NOT_ACT.search(rest):
+            intent = will  # "Ik wil de belanghebbenden met elkaar in gesprek brengen"
     if not intent and not future and (action := _PRESENT_ACTION.search(sentence)):
         if any(d.undefined and _RECURRING.search(d.text.lower()) for d in dates[lo:hi]):
             return None  # "zo voeren we jaarlijks controles uit": a practice
+        if _PRACTICE.search(sentence):
+            return None  # "Er wordt ingezet op ... tijdens de zomermaanden": a practice
         intent = action
     if not (referral or future or intent or lo < hi or _SOON.search(sentence)):
         return None  # a present tense without any time: nothing promised
     if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
+        return None
+    if _not_own_voice(sentence):
         return None
     if referral:
         obj = (
@@ -460,7 +560,12 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
-    if future and not intent and _third_party_subject(sentence, future.start()):
+    if (
+        future
+        and not intent
+        and not _first_person_future(sentence, future)
+        and _third_party_subject(sentence, future.start())
+    ):
         return None  # "De Europese Commissie zal ...": a third party's plan
     if future and not intent and (inv := _INVERTED.match(sentence, future.end())):
         if _THIRD_PARTY.match(sentence, inv.end()):
@@ -484,7 +589,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             "sinds" in lead or not intent or _DURATION_CONTEXT.search(sentence)
         ):
             continue  # "loopt tot eind 2025": how long something lasts, not a deadline
-        if re.match(r"sinds\b", d.text.lower()):
+        if re.match(r"(?:sinds|sedert)\b", d.text.lower()) or lead.endswith(("sedert ", "sinds ")):
             continue
         if d.due is not None and doc_date is not None and d.due < doc_date:
             continue
@@ -511,7 +616,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         weak = _WEAK_INTENT.search(sentence)
         if weak and weak.group().startswith("moet") and _OBLIGED.search(sentence):
             weak = None  # "alle lokale besturen moeten ... indienen": an obligation of others
-        present = _PRESENT.search(sentence)
+        present = _PRESENT.search(sentence) or _FIRST_PRESENT.search(sentence)
         if not (present or weak):
             return None
         if _third_party_subject(sentence, (weak or present).start()):
@@ -521,9 +626,20 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         if doc_date is None:
             # no anchor to tell the future: only an explicit deadline ("voor de zomer van 2024")
             past = re.search(r"\b(?:werd|werden|was|waren|had|hadden)\b", sentence)
+            if past or any(d.undefined and _RECURRING.search(d.text.lower()) for d in usable):
+                return None
             deadline = [d for d in usable if d.due and d.year_given and _deadline(text, s_start, d)]
-            if deadline and not past:
+            if deadline:
                 return s_start, s_end, "dated", deadline[0].due
+            # a time that is future by its words: "in het najaar van 2021 voorgelegd", "na deze
+            # zomer vernieuwd" (not "in 2019 werd")
+            if _past_clause(text, s_start, s_end, usable[0]) if usable else True:
+                return None
+            first = usable[0]
+            if first.undefined:
+                return s_start, s_end, "dated", None
+            if first.due and first.year_given and not first.vague:
+                return s_start, s_end, "dated", first.due
             return None
         if _SOON.search(sentence) and (_PRESENT.search(sentence) or weak):
             # "... en wordt binnenkort aan de Raad van State voorgelegd"
@@ -584,6 +700,26 @@ def _past_clause(text: str, s_start: int, s_end: int, d: DateMatch) -> bool:
     )
 
 
+# A plural time tells a practice: "tijdens de zomermaanden", "in de weekends".
+_PRACTICE = re.compile(
+    r"\b(?:tijdens|in|gedurende)\s+de\s+(?:\w+)?(?:maanden|vakanties|weekends|weekenden|"
+    r"avonden|feestdagen)\b"
+)
+# A first person present, as in a plan: "Na goedkeuring ..., leggen we het actieprogramma voor".
+_FIRST_PRESENT = re.compile(
+    r",\s*(?!hebben|zijn|waren|hadden|kunnen|moeten|willen|mogen|zouden|konden|wilden)\w+en\s+"
+    r"(?:we|wij)\b"
+)
+
+
+def _first_person_future(sentence: str, future: re.Match) -> bool:
+    """ "Als er een nieuwe Federale Regering is, zal ik ...": the first person promises."""
+    return bool(
+        re.match(r"\s+(?:ik|we|wij)\b", sentence[future.end() :])
+        or re.search(r"\b(?:ik|we|wij)\s+$", sentence[: future.start()])
+    )
+
+
 def _third_party_subject(sentence: str, limit: int) -> bool:
     """A third party before the verb, not governed by a preposition ("na overleg met de
     federale overheid zal ik ..." is the minister's promise)."""
@@ -621,6 +757,9 @@ def _reported_future(sentence: str, at: int) -> bool:
     if not relatives or re.search(r"\b(?:toegezegd|beloofd|afgesproken|toezegging)\b", head):
         return False
     rel = relatives[-1]
+    own = r"\s+(?:het\s+kabinet|de\s+(?:vlaamse\s+)?regering|ik|we|wij)\b"
+    if rel.group() == "dat" and re.match(own, head[rel.end() :]):
+        return False  # "is aangegeven dat het kabinet zich zal inzetten": its own commitment
     return bool(_PERFECT.search(head[: rel.start()]))
 
 
