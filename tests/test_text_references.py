@@ -997,6 +997,10 @@ NEGATIVES += [
     "Er is in de samenleving veel gediscussieerd over de zorgpremie.",
     "Behalve over de subsidies hebben wij gediscussieerd over de terrassen.",
     "We hebben een goed overleg gehad met de sector.",
+    # meetings still to come, letters counted
+    "De plenaire behandeling van het wetsvoorstel is gepland op 12 mei.",
+    "Het AO is uitgesteld tot na het zomerreces.",
+    "We ontvingen 300 brieven van 3 januari tot 14 februari.",
     # AO as arbeidsongeschiktheid
     "De AO-premie stijgt volgend jaar.",
     "Het aantal mensen in de AO is gestegen sinds de hervorming werd doorgevoerd.",

@@ -488,6 +488,12 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     after_text = text[m.end() : s_end]
 
     if group == "letter":
+        if (
+            anchor == "brieven"
+            and not numbers
+            and not re.search(r"\b(?:mijn|onze|uw|eerdere)\s+$", before, _I)
+        ):
+            return []  # "300 brieven van 3 januari tot 14 februari": letters received
         if anchor in ("brief", "kamerbrief") and day_match is None and not numbers:
             if not re.search(r"\b(?:mijn|onze)\s+(?:\w+\s+)?$", before, _I):
                 return []  # "de brief die alle nieuwkomers krijgen", "deze brief"
@@ -756,6 +762,11 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         )
     ):
         return False  # "we hebben vandaag in deze commissie gediscussieerd": this meeting
+    if re.search(
+        r"\b(?:gepland|uitgesteld|geagendeerd|voorzien\s+op|plaatsvinden|vindt\s+(?:\w+\s+)?plaats)\b",
+        low,
+    ) and not re.search(r"\b(?:vorige|verleden|geleden|eerder|toen|destijds)\b", low):
+        return False  # "De plenaire behandeling is gepland op 12 mei": still to come
     if (
         anchor.startswith("commissie")
         and re.fullmatch(r"\W*(?:de\s+)?(?:vaste\s+|bevoegde\s+|tijdelijke\s+)?", before, _I)
