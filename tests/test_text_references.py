@@ -884,6 +884,29 @@ CASES += [
     ),
 ]
 
+# the Handelingen: the number of a named meeting, or a paper of its own
+CASES += [
+    (
+        "Tijdens de regeling van werkzaamheden van uw Kamer van 19 mei 2015 heeft het lid Jansen "
+        "gevraagd om een brief (Handelingen II 2014/15, nr. 84, Regeling van werkzaamheden).",
+        date(2015, 5, 21),
+        [
+            ref(
+                "de regeling van werkzaamheden van uw Kamer van 19 mei 2015",
+                "debate",
+                84,
+                "2015-05-19",
+                "2014-2015",
+            )
+        ],
+    ),
+    (
+        "Zie het antwoord op eerdere vragen (Aanhangsel Handelingen II 2019/20, nr. 1234).",
+        None,
+        [ref("eerdere vragen (Aanhangsel Handelingen II 2019/20, nr. 1234)", "other", 1234)],
+    ),
+]
+
 # the committee as subject: only its named meeting counts
 CASES += [
     (

@@ -68,9 +68,12 @@ _OF_PERSON = re.compile(
 # A parliamentary paper: "(Kamerstuk 31 865, nr. 119)", "(Tweede Kamer, 29.689 nr.405)",
 # "(Kamerstukken II, 1998–1999, 26 387, nr. 1)", "(24 515, nr. 184)"
 _PAPER = re.compile(
-    r"\((?:kamerstuk(?:ken)?(?:\s+i{1,2})?|tweede\s+kamer|eerste\s+kamer|(?=\d{2}\s?\d{3}\b))"
+    r"\((?:kamerstuk(?:ken)?(?:\s+i{1,2})?|tweede\s+kamer|eerste\s+kamer|(?=\d{2}\s?\d{3}\b)|"
+    r"(?P<hand>(?:aanhangsel\s+)?handelingen(?:\s+i{1,2})?\b))"
     r"[^()]{0,60}?"
-    r"\bnr\.?\s*(?P<n>\d{1,5})\s*\)",
+    # the Handelingen may name the item after the number: "(Handelingen II 2014/15, nr. 84,
+    # Regeling van werkzaamheden)"
+    r"\bnr\.?\s*(?P<n>\d{1,5})(?:\s*\)|(?(hand),[^()]{0,60}\)|(?!)))",
     _I,
 )
 _DATE_LEAD = re.compile(r"(?:van|d\.\s?d\.|dd\.?|op|gedateerd|dato|verleden|jongstleden)\s+$", _I)
@@ -603,6 +606,26 @@ def _with_papers(text, items, skip, dates=()):
             continue
         if any(a <= m.start() < b for a, b in skip):
             continue
+        prev = [k for k, it in enumerate(items) if it[1] <= m.start()]
+        if prev:
+            k = prev[-1]
+            it = items[k]
+            gap = text[it[1] : m.start()]
+            if it[3] is None and (
+                # "Tijdens de regeling van werkzaamheden van 19 mei 2015 heeft het lid P. gevraagd
+                # om een brief (Handelingen II 2014/15, nr. 84, ...)": that meeting's number
+                (
+                    m["hand"]
+                    and it[2] == "debate"
+                    and len(gap) < 160
+                    and not re.search(r"[.!?;]\s", gap)
+                )
+                # "eerdere vragen (Aanhangsel Handelingen II 2019/20, nr. 1234)": one item
+                or (it[2] in ("other", "written_question", "oral_question") and not gap.strip())
+            ):
+                items[k] = (it[0], m.end(), it[2], int(m["n"]), it[4], it[5])
+                taken[k] = (it[0], m.end())
+                continue
         years = re.search(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", m.group())
         session = f"{years[1]}-{years[2]}" if years and int(years[2]) == int(years[1]) + 1 else None
         start, day = m.start(), None
@@ -655,7 +678,10 @@ def _merge_meetings(text, items):
                 and item[2] in ("oral_question", "written_question", "other")
                 and prev[3] is None
                 and item[3] is not None
-                and re.fullmatch(r"\s*\(\s*", gap)
+                and (
+                    re.fullmatch(r"\s*\(\s*", gap)
+                    or (re.fullmatch(r"\s*", gap) and text[item[0] : item[0] + 1] == "(")
+                )
             ):
                 # "onze vorige vraag (schriftelijke vraag nr. 932)": one question, named twice
                 close = re.match(r"\s*\)", text[item[1] :])
