@@ -139,8 +139,8 @@ _WILL_NOT_ACT = re.compile(
     r"antwoorden|beantwoorden|ingaan|beginnen|afsluiten|eindigen|citeren|opsommen|overlopen|"
     r"schetsen|pleiten|oproepen|feliciteren|noemen|hebben|zijn|geven|kwijt|onderschrijven|"
     r"delen|begrijpen|zien|geloven|hopen|graag|niet|geen|nog\s+eens|even|kort|eerst|"
-    r"stilstaan|terugkomen|reageren|opmerking|vooraf|samenvatten|afronden|dat|toezegging|"
-    r"debat|interpellatie|motie)\b"
+    r"stilstaan|terugkomen|reageren|opmerking|vooraf|samenvatten|afronden|toezegging|"
+    r"debat|interpellatie|motie)\b|^\s*(?:\w+\s+)?dat\b"
 )
 _DEADLINE_LEAD = re.compile(
     r"\b(?:tegen|uiterlijk|ten\s+laatste|vóór|voor|op|tijdens|in|eind|begin|midden)\s*$", _I
@@ -248,7 +248,7 @@ _NOT_PROMISE = re.compile(
     r"geen\s+(?:plannen|intentie|ambitie)|"
     r"vertrouwen\s+(?:\w+\s+)?(?:in|dat)|overtuigd\s+dat|ervan\s+uit\s+dat|hoop\s+dat|hopelijk|"
     r"(?:heeft|hebben)\s+(?:ons|mij|me)\s+(?:\w+\s+)?(?:laten\s+weten|meegedeeld|gemeld|"
-    r"geïnformeerd|bevestigd)|zult|u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
+    r"geïnformeerd|bevestigd)|zult|(?<!aan\s)(?<!naar\s)(?<!voor\s)(?<!met\s)u\s+(?:\w+\s+){0,2}zal|(?<!ik\s)(?<!we\s)(?<!wij\s)(?:zal|zult)\s+u|"
     r"zal\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|zullen\s+(?:\w+\s+){0,6}(?:stijgen|dalen|toenemen|afnemen|groeien|"
     r"oplopen|evolueren)|verwacht\w*\s+(?:\w+\s+){0,2}?dat|zich\s+(?:zal|zullen)\s+doorzetten|"
@@ -280,7 +280,10 @@ _NOT_PROMISE = re.compile(
 # ("verwijst de Brusselse minister-president naar ...").
 _NOT_OWN = re.compile(
     r"\b(?:verzoekt|roept|draagt)\s+(?:de\s+regering|het\s+kabinet|het\s+college)\b|"
-    r"\bgaat\s+over\s+tot\s+de\s+orde\b|\b(?:overwegende|constaterende)\s+dat\b|"
+    r"\bgaat\s+over\s+tot\s+de\s+orde\b|"
+    # a demand on the government: "wij willen dat de minister ... een brief stuurt"
+    r"\b(?:wil|willen|vraag|vragen|verzoek|verzoeken|eis|eisen)\s+(?:\w+\s+)?dat\s+(?:de|het|deze)\s+"
+    r"(?:\w+\s+)?(?:minister|staatssecretaris|regering|kabinet)\b|\b(?:overwegende|constaterende)\s+dat\b|"
     r",\s*(?:belooft|beloven|zegt|zeggen|schrijft|schrijven|meldt|melden|verklaart)\s+"
     r"(?!de\b|het\b|ik\b|we\b|wij\b|u\b|men\b|dat\b|hij\b|zij\b)\w+|"
     r"^\s*(?:\w+\s+){0,3}?(?:in|voor)\s+(?:de\s+|het\s+)?(?:franse\s+gemeenschap|"
@@ -503,10 +506,31 @@ def _asker_passage(text: str, sents: list[tuple[int, int]]) -> bool:
     return True
 
 
+# A quotation closed by its speaker: "‘... 1 maart 2016’, aldus Bussemaker en Dekker".
+_QUOTED = re.compile(
+    r"[’”\"']\s*,\s*(?:aldus|zegt|zei|schrijft|schreef|belooft|beloofde|verklaart|verklaarde)\s+"
+    r"(?P<who>[^.;]{1,80})$"
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:minister\w*|staatssecretaris|premier|kabinet|regering|schepen|burgemeester|"
+    r"bewindslieden|bewindspersoon)\b"
+)
+
+
+def _quoted_own(quote: str, who: str) -> bool:
+    """Is the quote the government's own text (quoted verbatim)?"""
+    if _THIRD_PARTY.search(who):
+        return False
+    return bool(_GOVERNMENT.search(who) or _FIRST_PERSON.search(quote))
+
+
 def _promise_in(text, s_start, s_end, dates, doc_date):
     marker = _LIST_MARKER.match(text, s_start)
     if marker:
         s_start = marker.end()
+    quoted = _QUOTED.search(text, s_start, s_end)
+    if quoted and _quoted_own(text[s_start : quoted.start()], quoted.group("who")):
+        s_end = quoted.start()  # "‘Daarbij streven wij ...’, aldus Bussemaker": the quote itself
     sentence = text[s_start:s_end]
     if not sentence.strip() or text[s_end : s_end + 1] == "?":
         return None
@@ -714,10 +738,11 @@ _FIRST_PRESENT = re.compile(
 
 def _first_person_future(sentence: str, future: re.Match) -> bool:
     """ "Als er een nieuwe Federale Regering is, zal ik ...": the first person promises."""
-    return bool(
-        re.match(r"\s+(?:ik|we|wij)\b", sentence[future.end() :])
-        or re.search(r"\b(?:ik|we|wij)\s+$", sentence[: future.start()])
-    )
+    if re.match(r"\s+(?:ik|we|wij)\b", sentence[future.end() :]):
+        return True
+    head = sentence[: future.start()]
+    cut = max(head.rfind(","), head.rfind(" dat "), head.rfind(" om "))
+    return bool(_FIRST_PERSON.search(head, cut + 1))  # "dat ik de voorlichting aan u zal ..."
 
 
 def _third_party_subject(sentence: str, limit: int) -> bool:
