@@ -1027,6 +1027,8 @@ NEGATIVES += [
     # AO as arbeidsongeschiktheid
     "De AO-premie stijgt volgend jaar.",
     "Het aantal mensen in de AO is gestegen sinds de hervorming werd doorgevoerd.",
+    # a council meeting outside parliament
+    "In het debat in de gemeenteraad van Gent werd gezegd dat de kosten stijgen.",
     # the committee's request, not a meeting
     "Naar aanleiding van het verzoek van de vaste commissie voor Financiën van 12 februari 2020 "
     "stuur ik u deze brief.",

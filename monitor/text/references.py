@@ -778,6 +778,13 @@ def _debate_ok(anchor, before, after_text, sentence, day_match) -> bool:
         return False  # "naar aanleiding van het verzoek van de vaste commissie": its request
     low = sentence.lower()
     past_aux = re.search(r"\b(?:heb|hebt|heeft|hebben|had|hadden)\b", low)
+    if re.match(
+        r"(?:\s+[\w-]+){0,3}?\s+(?:in|van)\s+de\s+(?:gemeenteraad|provincieraad|districtsraad|"
+        r"ocmw-raad|raad\s+van\s+bestuur)\b",
+        after_text,
+        _I,
+    ):
+        return False  # "het debat in de gemeenteraad": a meeting outside parliament
     if (
         day_match is None
         and re.search(r"\b(?:vandaag|vanochtend|vanmorgen|vanmiddag|daarnet|zonet|zojuist)\b", low)
