@@ -271,7 +271,7 @@ _NOT_PROMISE = re.compile(
     # uncertain: "Het is nog niet zeker of ze zullen worden aangekocht"
     r"(?:niet|nog\s+niet)\s+(?:zeker|duidelijk|bekend|beslist|uitgemaakt)\s+of|onzeker\s+of|"
     # negated: "zal het agentschap geen gebruik meer maken van"
-    r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?geen)\b",
+    r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?(?:geen|niets|nooit))\b",
     _I,
 )
 # Not the answering government's own voice: a motion ("verzoekt de regering ..."), a press
@@ -638,8 +638,11 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
         weak = _WEAK_INTENT.search(sentence)
-        if weak and weak.group().startswith("moet") and _OBLIGED.search(sentence):
-            weak = None  # "alle lokale besturen moeten ... indienen": an obligation of others
+        if weak and weak.group().startswith("moet") and (
+            _OBLIGED.search(sentence) or re.search(r"\bworden\b", sentence)
+        ):
+            # "alle lokale besturen moeten ... indienen", "Ze moet tegen maart vervangen worden":
+            return None  # an obligation of others, or of no one named
         present = _PRESENT.search(sentence) or _FIRST_PRESENT.search(sentence)
         if not (present or weak):
             return None
@@ -694,6 +697,8 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         return s_start, s_end, "open", None
     if any(d.undefined and _RECURRING.search(d.text.lower()) for d in usable):
         return s_start, s_end, "dated", None  # "jaarlijks vóór het zomerreces": recurring
+    if not usable and _RECURRING_VEHICLE.search(sentence):
+        return s_start, s_end, "dated", None  # "in de jaarlijkse rapportage ... rapporteren"
     precise = [d for d in usable if d.due is not None and not d.vague]
     if precise:
         return s_start, s_end, "dated", precise[0].due
@@ -724,6 +729,13 @@ def _past_clause(text: str, s_start: int, s_end: int, d: DateMatch) -> bool:
     )
 
 
+# Kept in a recurring report: "zal in de jaarlijkse handhavingsrapportage worden gerapporteerd"
+# (not "in aanvulling op de jaarlijkse rapportage").
+_RECURRING_VEHICLE = re.compile(
+    r"\b(?<!op\s)(?:in|via|met|bij)\s+(?:de|het|mijn|onze)\s+(?:\w+\s+)?(?:jaarlijkse|jaarlijks|"
+    r"halfjaarlijkse|driemaandelijkse|maandelijkse|periodieke)\s+(?:\w+\s+){0,2}?\w*(?:rapportage|"
+    r"rapport|verslag|brief|monitor|evaluatie|nota|overzicht)\w*"
+)
 # A plural time tells a practice: "tijdens de zomermaanden", "in de weekends".
 _PRACTICE = re.compile(
     r"\b(?:tijdens|in|gedurende)\s+de\s+(?:\w+)?(?:maanden|vakanties|weekends|weekenden|"
