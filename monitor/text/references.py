@@ -40,9 +40,10 @@ _ANCHOR = re.compile(
     r"|(?P<interpellation>\binterpellaties?\b|\bgeïnterpelleerd\b)"
     r"|(?P<debate>\b(?:actualiteitsdebat(?:ten)?|plenaire\s+(?:vergadering|zitting)(?:en)?|"
     r"plenaire|gedachtewisseling(?:en)?|hoorzitting(?:en)?|commissievergadering(?:en)?|"
-    r"commissie(?:bijeenkomst|zitting)(?:en)?|gedebatteerd|gediscussieerd|"
-    r"(?:schriftelijk|mondeling)\s+overleg|plenaire\s+behandeling|"
-    r"ao(?=[’']s\b|\b(?!-))(?:[’']s)?|"
+    r"commissie(?:bijeenkomst|zitting)(?:en)?|"
+    # grouped behind their first letters: keeps the scan fast
+    r"(?=[gsmpa])(?:gedebatteerd|gediscussieerd|(?:schriftelijk|mondeling)\s+overleg|"
+    r"plenaire\s+behandeling|ao(?=[’']s\b|\b(?!-))(?:[’']s)?)|"
     r"(?:de\s+)?vergadering\s+van\s+de\s+commissie|commissie|"
     r"regeling\s+van\s+werkzaamheden|debat(?:ten)?|van\s+gedachten\s+gewisseld|"
     r"algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|begrotingsbespreking(?:en)?|"
