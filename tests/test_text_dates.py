@@ -161,3 +161,21 @@ def test_aansluitend_daarbij_is_no_time():
         find_dates("Aansluitend daarbij maakt het agentschap geen gebruik meer van het beroep.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date"),
+    [
+        ("voor het einde van het zomerreces", D),  # the end of a recess varies
+        ("vóór de Voorjaarsnota 2025", D),  # a budget moment, with its year
+        ("tijdens de begrotingsopmaak 2025", D),
+        ("na de krokusvakantie", D),
+        ("twee jaar na inwerkingtreding", D),
+        ("drie maanden na de oplevering", D),
+        ("nadat", D),
+        ("na deze zomer", None),  # after an event, even without a document date
+    ],
+)
+def test_event_bound_times_have_no_last_day(text, doc_date):
+    m = one(text, doc_date)
+    assert m.undefined and m.due is None

@@ -900,6 +900,180 @@ NEGATIVES += [
 ]
 
 
+# General constructions (voice, modality, controllable act, time decides the kind).
+CASES += [
+    # present passive with a future time, no "zal"
+    ("De verlichting in het domein wordt na deze zomer vernieuwd.", None, "dated", None),
+    ("De herstelwerken worden in de eerste helft van 2025 uitgevoerd.", D, "dated", "2025-06-30"),
+    (
+        "Het verslag van het openbaar onderzoek wordt in het najaar van 2021 voorgelegd aan de "
+        "GECORO.",
+        None,
+        "dated",
+        "2021-12-20",
+    ),
+    ("In 2026 gaat de schop in de grond voor de nieuwe tramlijn.", None, "dated", "2026-12-31"),
+    # an effort in the impersonal passive (policy letters)
+    ("Allereerst wordt ingezet op een zo breed mogelijk Europees verbod.", D, "open", None),
+    ("Daarnaast wordt werk gemaakt van een betere registratie van de meldingen.", D, "open", None),
+    # a first person present after an event
+    (
+        "Na goedkeuring door alle partners, leggen we het actieprogramma voor aan de Vlaamse "
+        "Regering.",
+        D,
+        "dated",
+        None,
+    ),
+    # the addressee informed (present passive): open, event-bound, conditional
+    ("U wordt op de hoogte gebracht van de resultaten van de bevraging.", D, "open", None),
+    (
+        "Zodra bekend is wanneer het rapport wordt opgeleverd, wordt uw Kamer hierover "
+        "geïnformeerd.",
+        D,
+        "dated",
+        None,
+    ),
+    ("Indien er infosessies worden georganiseerd, wordt u hiervoor uitgenodigd.", D, "open", None),
+    # conditional on an unknown, with a third party inside the condition
+    (
+        "Als er een nieuwe federale regering is, zal ik dit dossier opnieuw agenderen.",
+        D,
+        "open",
+        None,
+    ),
+    # intentions
+    (
+        "Ik verwacht in aanvulling op de jaarlijkse rapportage ook een tussentijdse rapportage te "
+        "leveren.",
+        D,
+        "open",
+        None,
+    ),
+    (
+        "De Vlaamse Regering wil hierbij het engagement opnemen om de regeling grondig te "
+        "herbekijken.",
+        D,
+        "open",
+        None,
+    ),
+    ("Gezien het belang ervan wil ik de aanpak verder verbreden en verdiepen.", D, "open", None),
+    ("Ik wil de betrokken partijen met elkaar in gesprek brengen.", D, "open", None),
+    (
+        "Daarnaast is aangegeven dat het kabinet zich zal inzetten om hier samen met de "
+        "eilanden aan te werken.",
+        D,
+        "open",
+        None,
+    ),
+    (
+        "Defensie is gereed om op 16 november de offerteaanvraag naar de werven te sturen.",
+        date(2022, 9, 30),
+        "dated",
+        "2022-11-16",
+    ),
+    # kept in a recurring report
+    (
+        "Daarom wil ik toezeggen dat in de jaarlijkse handhavingsrapportage over de invoering "
+        "van deze wet zal worden gerapporteerd.",
+        D,
+        "dated",
+        None,
+    ),
+    # event-bound times: dated without a due day
+    ("Het overleg zal plaatsvinden na de krokusvakantie.", date(2016, 2, 1), "dated", None),
+    (
+        "De staatssecretaris zegt toe de wet twee jaar na inwerkingtreding te zullen evalueren.",
+        D,
+        "dated",
+        None,
+    ),
+    ("De middelen zullen tijdens de begrotingsopmaak 2025 worden vastgelegd.", D, "dated", None),
+    ("Ik ben voornemens te reageren vóór de Voorjaarsnota 2025.", D, "dated", None),
+    ("Deze zal ik voor het einde van het zomerreces aan uw Kamer zenden.", D, "dated", None),
+    (
+        "Ik zal de voorlichting aan u toezenden nadat op de voorlichting is beslist.",
+        D,
+        "dated",
+        None,
+    ),
+    # referrals in other word orders
+    ("Het beheer van de wegen onder de bevoegdheid valt van de gewesten.", D, "referral", None),
+    ("Het aanwijzen van locaties is een bevoegdheid van het lokale gezag.", D, "referral", None),
+    (
+        "Gelet op de bevoegdheden heb ik het initiatief genomen deze vraag over te leggen aan mijn "
+        "collega van Leefmilieu.",
+        D,
+        "referral",
+        None,
+    ),
+    (
+        "Gezien de demissionaire status zal ik de nieuwe bewindspersoon verzoeken om de reactie "
+        "aan uw Kamer te zenden.",
+        D,
+        "referral",
+        None,
+    ),
+    # government text quoted verbatim
+    (
+        "‘Daarbij streven wij in ieder geval naar uiterlijk 1 maart 2016’, aldus de "
+        "bewindslieden.",
+        None,
+        "dated",
+        "2016-03-01",
+    ),
+]
+
+NEGATIVES += [
+    # another government, a foreign jurisdiction
+    ("In de Franse Gemeenschap zal het schooljaar anders worden ingedeeld.", D),
+    # the asker reporting decisions or demanding
+    ("Zo zal er niets worden aangevuld aan het decreet.", D),
+    ("Ze moet ten laatste tegen maart 2025 vervangen worden door een eigen centrum.", None),
+    ("Wij willen dat de minister voor het debat een brief naar de Kamer stuurt.", None),
+    ("Ik wil nu alvast een debat plannen direct na het reces.", D),
+    # no act the government controls, or uncertain
+    ("De voorbereiding van de reactie zal extra tijd vergen door de crisis.", D),
+    ("Het is nog niet zeker of de toestellen in 2025 zullen worden aangekocht.", D),
+    ("Het volgende programma zal dus betrekking hebben op de periode 2025-2029.", D),
+    ("Aansluitend zal het agentschap geen gebruik meer maken van de beroepsmogelijkheid.", D),
+    # the letter itself
+    ("In het eerste deel van deze voortgangsrapportage zal ik stilstaan bij de resultaten.", D),
+    # a motion
+    (
+        "verzoekt de regering voor de begrotingsbehandeling van 2025 met een oplossing te komen, "
+        "en gaat over tot de orde van de dag.",
+        D,
+    ),
+    # instructions to citizens
+    ("De aanvraag bezorg je voor 31 december 2024 digitaal aan het agentschap.", D),
+    # a press paraphrase, others' words, others' referral
+    ("Het voorontwerp komt nu in het tweede kwartaal van 2025, belooft Knops in de brief.", D),
+    (
+        "De voorzitter van de commissie heeft desgevraagd toegelicht dat het rapport voor het "
+        "zomerreces wordt opgeleverd.",
+        D,
+    ),
+    (
+        "In antwoord op een schriftelijke vraag verwijst de Brusselse minister-president naar de "
+        "federale overheid.",
+        D,
+    ),
+    ("Dit ligt, aldus de Bouwmeester, in lijn met wat we de komende jaren zullen zien.", D),
+    # speech acts are no acts
+    ("Ik wil benadrukken dat de regering dit dossier ernstig neemt.", D),
+    ("Ik wil die toezegging hier doen, al heeft het moeite gekost.", D),
+    # a practice, and a report of the past with a future in a relative clause
+    ("Er wordt ook ingezet op sleutelfiguren tijdens de zomermaanden.", D),
+    (
+        "Ik heb uw Kamer op 24 oktober 2023 geïnformeerd over de wijze waarop ik uitvoering zal "
+        "geven aan dit arrest.",
+        D,
+    ),
+    # a past first person is no plan
+    ("We lazen dat de leerlingen in de loop van april feedback mogen verwachten.", D),
+]
+
+
 @pytest.mark.parametrize(("text", "doc_date", "kind", "due"), CASES)
 def test_promises(text, doc_date, kind, due):
     got = extract(text, doc_date).to_dict()["promises"]
