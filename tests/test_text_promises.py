@@ -1015,8 +1015,7 @@ CASES += [
     ),
     # government text quoted verbatim
     (
-        "‘Daarbij streven wij in ieder geval naar uiterlijk 1 maart 2016’, aldus de "
-        "bewindslieden.",
+        "‘Daarbij streven wij in ieder geval naar uiterlijk 1 maart 2016’, aldus de bewindslieden.",
         None,
         "dated",
         "2016-03-01",

@@ -575,8 +575,10 @@ def find_dates(text: str, doc_date: date | None = None) -> list[DateMatch]:
     for m in _scan(_C_SEASON, _L_SEASON, text, covered, last=_LEAD_LAST["season"]):
         season = m["season"].lower()
         pre = (m["pre"] or "").lower()
-        if not m["year"] and doc_date is None and (
-            pre == "na" or season.endswith(("reces", "vakantie"))
+        if (
+            not m["year"]
+            and doc_date is None
+            and (pre == "na" or season.endswith(("reces", "vakantie")))
         ):
             add(m, undefined=True)  # "na deze zomer": after an event, whatever the year
             continue

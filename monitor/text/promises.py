@@ -153,6 +153,9 @@ _INFORMED = re.compile(
     r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gehouden|gesteld)|uitgenodigd|"
     r"toegestuurd|bezorgd|betrokken)\b"
 )
+_INFORMED_KEY = re.compile(
+    r"geïnformeerd|ingelicht|hoogte|uitgenodigd|toegestuurd|bezorgd|betrokken"
+)
 _PRESENT = re.compile(
     r"\b(?:wordt|worden|start|starten|begint|beginnen|volgt|volgen|verschijnt|verschijnen|"
     r"loopt|lopen|gebeurt|informeer|informeren|informeert|bezorg|bezorgen|bezorgt|stuur|stuurt|"
@@ -305,11 +308,18 @@ _YOU_INFORMAL = re.compile(r"\b(?:je|jij)\b")
 _FIRST_PERSON = re.compile(r"\b(?:ik|we|wij)\b")
 
 
+# Every _NOT_OWN construction holds one of these (plain letters: a fast scan first).
+_NOT_OWN_KEY = re.compile(
+    r"verzoek|roept|draagt|orde|overwegende|constaterende|belo|zeg|schrij|meld|verklaart|"
+    r"gemeenschap|wallon|waals|frankrijk|duitsland|luxemburg|buitenland|verw|wil|vraag|eis"
+)
+
+
 def _not_own_voice(sentence: str) -> bool:
     """Is it someone else's: a motion, a paraphrase, an instruction, another government?"""
-    if _NOT_OWN.search(sentence):
+    if _NOT_OWN_KEY.search(sentence) and _NOT_OWN.search(sentence):
         return True
-    said = _OTHERS_SAID.search(sentence)
+    said = ("heeft" in sentence or "hebben" in sentence) and _OTHERS_SAID.search(sentence)
     if said and not _OWN_SUBJECT.search(sentence, 0, said.start()):
         return True
     return bool(_YOU_INFORMAL.search(sentence)) and not _FIRST_PERSON.search(sentence)
@@ -528,14 +538,17 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     marker = _LIST_MARKER.match(text, s_start)
     if marker:
         s_start = marker.end()
-    quoted = _QUOTED.search(text, s_start, s_end)
-    if quoted and _quoted_own(text[s_start : quoted.start()], quoted.group("who")):
-        s_end = quoted.start()  # "‘Daarbij streven wij ...’, aldus Bussemaker": the quote itself
     sentence = text[s_start:s_end]
     if not sentence.strip() or text[s_end : s_end + 1] == "?":
         return None
     if not _triggered(sentence):
         return None  # cheap gate: no word any promise construction needs
+    quoted = ("aldus" in sentence or "’" in sentence or "”" in sentence) and _QUOTED.search(
+        sentence
+    )
+    if quoted and _quoted_own(sentence[: quoted.start()], quoted.group("who")):
+        s_end = s_start + quoted.start()  # "‘Daarbij streven wij ...’, aldus X": the quote itself
+        sentence = text[s_start:s_end]
     if _INTERROGATIVE.match(sentence):
         return None  # a question without its question mark
     lo = bisect_left(dates, s_start, key=_start_of)
@@ -553,9 +566,13 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             for d in dates[lo:hi]
         ):
             intent = delegated
-    if not intent and not future and (informed := _INFORMED.search(sentence)):
+    if not intent and not future and _INFORMED_KEY.search(sentence):
+        informed = _INFORMED.search(sentence)
+    else:
+        informed = None
+    if informed:
         intent = informed  # "U wordt op de hoogte gebracht van de resultaten"
-    if not intent and not future and (will := _WILL.search(sentence)):
+    if not intent and not future and "wil" in sentence and (will := _WILL.search(sentence)):
         rest = will.group("rest")
         if re.search(r"\w+en\b", rest) and not _WILL_NOT_ACT.search(rest):
             intent = will  # "Ik wil de belanghebbenden met elkaar in gesprek brengen"
@@ -638,8 +655,10 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     if not (future or intent):
         # present tense with a time still to come: "worden op 24 april 2024 goedgekeurd"
         weak = _WEAK_INTENT.search(sentence)
-        if weak and weak.group().startswith("moet") and (
-            _OBLIGED.search(sentence) or re.search(r"\bworden\b", sentence)
+        if (
+            weak
+            and weak.group().startswith("moet")
+            and (_OBLIGED.search(sentence) or re.search(r"\bworden\b", sentence))
         ):
             # "alle lokale besturen moeten ... indienen", "Ze moet tegen maart vervangen worden":
             return None  # an obligation of others, or of no one named
