@@ -1013,6 +1013,18 @@ CASES += [
         "referral",
         None,
     ),
+    # competence named elsewhere, in other words
+    ("Dat is een zaak voor de federale overheid.", D, "referral", None),
+    ("De federale minister is bevoegd voor deze materie.", D, "referral", None),
+    # the own government competent and acting is no referral
+    (
+        "De Vlaamse Regering is bevoegd voor het onderwijs en zal dit najaar een nota indienen.",
+        D,
+        "dated",
+        "2024-12-20",
+    ),
+    # informing citizens on a municipal page
+    ("We houden je op de hoogte via onze website.", D, "open", None),
     # government text quoted verbatim
     (
         "‘Daarbij streven wij in ieder geval naar uiterlijk 1 maart 2016’, aldus de bewindslieden.",
@@ -1058,7 +1070,11 @@ NEGATIVES += [
         D,
     ),
     ("Dit ligt, aldus de Bouwmeester, in lijn met wat we de komende jaren zullen zien.", D),
+    ("Het is nog niet duidelijk wanneer de werken starten.", D),
+    ("Dat is een zaak van lange adem.", D),
     # speech acts are no acts
+    ("Ik wil u alvast meegeven dat we de cijfers opvolgen.", D),
+    ("Ik wil tot slot nog even ingaan op de vraag over de subsidies.", D),
     ("Ik wil benadrukken dat de regering dit dossier ernstig neemt.", D),
     ("Ik wil die toezegging hier doen, al heeft het moeite gekost.", D),
     # a practice, and a report of the past with a future in a relative clause

@@ -31,6 +31,11 @@ _REFERRAL = re.compile(
     r"|\b(?:is|zijn)\s+(?:een\s+|de\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\b(?:onder|tot)\s+die\s+van\s+(?:de|mijn|het|haar|zijn)\b"
     r"|\bonder\s+de\s+(?:exclusieve\s+)?bevoegdheid\s+(?:\w+\s+){0,2}?(?:valt|vallen)\s+van\b"
+    # "Dat is een zaak voor de federale overheid", "De federale minister is bevoegd voor ..."
+    r"|\b(?:is|zijn)\s+(?:\w+\s+)?(?:een\s+)?(?:zaak|aangelegenheid|kwestie)\s+(?:van|voor)\b"
+    r"(?P<obj5>[^.;]{0,80})"
+    r"|(?P<subj>\b(?:de|het|die|deze)\s+[^.;,]{0,60}?)\b(?:is|zijn)\s+(?:\w+\s+)?bevoegd\s+"
+    r"(?:voor|om|inzake)\b"
     r"|\b(?:is|zijn)\s+ter\s+beoordeling\s+van\b|\bhet\s+is\s+aan\s+(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+om\b"
     r"|\b(?:is|zijn)\b[^.;]{0,80}?\been\s+(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
@@ -108,7 +113,7 @@ _INTENT = re.compile(
     r"(?:is|werd|wordt)\s+(?:\w+\s+){0,2}?toegezegd\s+(?:dat|om)|"
     r"(?:ik|we|wij)\s+(?:heb|hebben)\s+(?:\w+\s+){0,3}?toegezegd|"
     r"(?:ik|we|wij)\s+(?:bezorg|bezorgen|informeer|informeren|hou|houd|houden|stuur|sturen)"
-    r"\s+(?:\w+\s+){0,2}?u\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
+    r"\s+(?:\w+\s+){0,2}?(?:u|je|jullie)\b|(?:bezorg|informeer|hou|houd|stuur)\s+ik\s+u\b)",
     _I,
 )
 # Every _INTENT construction holds one of these (plain letters: a fast scan before the pattern).
@@ -272,7 +277,8 @@ _NOT_PROMISE = re.compile(
     r"(?:zal|zullen)\s+(?:[^\s.;]+\s+){0,8}?(?:vergen|kosten|duren|betrekking\s+hebben|"
     r"in\s+beslag\s+nemen|omvatten|bestaan\s+uit)|"
     # uncertain: "Het is nog niet zeker of ze zullen worden aangekocht"
-    r"(?:niet|nog\s+niet)\s+(?:zeker|duidelijk|bekend|beslist|uitgemaakt)\s+of|onzeker\s+of|"
+    r"(?:niet|nog\s+niet)\s+(?:zeker|duidelijk|bekend|beslist|uitgemaakt)\s+(?:of|wanneer|hoe)|"
+    r"onzeker\s+of|"
     # negated: "zal het agentschap geen gebruik meer maken van"
     r"(?:zal|zullen)\s+(?:\w+\s+){0,2}?(?:geen|niets|nooit))\b",
     _I,
@@ -362,7 +368,7 @@ _TRIGGER = re.compile(
     r"eindig|gevraagd|afgesproken|opdracht|stree|toegezegd|"
     r"houd|hoogte|verbind|belo|beoog|mikt|mikken|streeft|streven|verwacht|hoop|rekent|rekenen|"
     r"hou|stuur|beslist|besloten|doorgev|doorstu|overmak|doorspel|door\s+(?:aan|naar)\b|klaar|"
-    r"afgerond|beschikbaar|operationeel|gereed|leggen|verzoek|ingezet|engagement|werk\s+gemaakt",
+    r"afgerond|beschikbaar|operationeel|gereed|leggen|zaak\s+v|aangelegenheid\s+v|verzoek|ingezet|engagement|werk\s+gemaakt",
     _I,
 )
 # Trigger words that count only at a word start ("zal", not "zalen"; "werk", not "samenwerking").
@@ -594,10 +600,16 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             or referral.group("obj2")
             or referral.group("obj3")
             or referral.group("obj4")
+            or referral.group("obj5")
+            or referral.group("subj")
         )
-        if obj is not None and _REFERRED_ME.match(obj):
+        if referral.group("subj") and future:
+            referral = None  # "De regering is bevoegd voor ... en zal ...": it acts itself
+        elif obj is not None and _REFERRED_ME.match(obj):
             return None  # "verwijst minister X mij naar u": the asker being sent on
-        if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
+        if referral and (
+            obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj))
+        ):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
