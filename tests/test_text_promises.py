@@ -1075,6 +1075,8 @@ NEGATIVES += [
     # speech acts are no acts
     ("Ik wil u alvast meegeven dat we de cijfers opvolgen.", D),
     ("Ik wil tot slot nog even ingaan op de vraag over de subsidies.", D),
+    ("Ik wil vooral de gemeenten aanmoedigen om samen te werken.", D),
+    ("Wij willen een duidelijk antwoord.", D),
     ("Ik wil benadrukken dat de regering dit dossier ernstig neemt.", D),
     ("Ik wil die toezegging hier doen, al heeft het moeite gekost.", D),
     # a practice, and a report of the past with a future in a relative clause

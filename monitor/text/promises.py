@@ -136,13 +136,18 @@ _WILL = re.compile(
     r"\b(?:(?:ik|we|wij)\s+(?:wil|willen)|(?:wil|willen)\s+(?:ik|we|wij)|"
     r"(?:regering|kabinet|college)\s+(?:wil|willen))\b(?P<rest>[^.;:?]{0,200})"
 )
+# An infinitive (roughly): a word in -en that is no article, preposition or adverb.
+_INFINITIVE = re.compile(
+    r"\b(?!(?:een|geen|heen|alleen|tegen|tussen|binnen|buiten|boven|beneden|even|open|ten|"
+    r"bovendien|zonder|voordien|nadien|daarbinnen|wederom)\b)\w{2,}en\b"
+)
 # What one says, thinks or wishes is no act: "Ik wil benadrukken dat ...", "wil ik u danken".
 _WILL_NOT_ACT = re.compile(
     r"\b(?:benadrukken|onderstrepen|opmerken|meegeven|wijzen|herinneren|verduidelijken|preciseren|"
     r"danken|bedanken|zeggen|stellen|vragen|weten|toevoegen|verwijzen|beklemtonen|nuanceren|"
     r"aanstippen|vermelden|melden|signaleren|aangeven|herhalen|erkennen|uitleggen|toelichten|"
     r"antwoorden|beantwoorden|ingaan|beginnen|afsluiten|eindigen|citeren|opsommen|overlopen|"
-    r"schetsen|pleiten|oproepen|feliciteren|noemen|hebben|zijn|geven|kwijt|onderschrijven|"
+    r"schetsen|pleiten|oproepen|aanmoedigen|feliciteren|noemen|hebben|zijn|geven|kwijt|onderschrijven|"
     r"delen|begrijpen|zien|geloven|hopen|graag|niet|geen|nog\s+eens|even|kort|eerst|"
     r"stilstaan|terugkomen|reageren|opmerking|vooraf|samenvatten|afronden|toezegging|"
     r"debat|interpellatie|motie)\b|^\s*(?:\w+\s+)?dat\b"
@@ -580,7 +585,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         intent = informed  # "U wordt op de hoogte gebracht van de resultaten"
     if not intent and not future and "wil" in sentence and (will := _WILL.search(sentence)):
         rest = will.group("rest")
-        if re.search(r"\w+en\b", rest) and not _WILL_NOT_ACT.search(rest):
+        if _INFINITIVE.search(rest) and not _WILL_NOT_ACT.search(rest):
             intent = will  # "Ik wil de belanghebbenden met elkaar in gesprek brengen"
     if not intent and not future and (action := _PRESENT_ACTION.search(sentence)):
         if any(d.undefined and _RECURRING.search(d.text.lower()) for d in dates[lo:hi]):
