@@ -34,8 +34,7 @@ _REFERRAL = re.compile(
     # "Dat is een zaak voor de federale overheid", "De federale minister is bevoegd voor ..."
     r"|\b(?:is|zijn)\s+(?:\w+\s+)?(?:een\s+)?(?:zaak|aangelegenheid|kwestie)\s+(?:van|voor)\b"
     r"(?P<obj5>[^.;]{0,80})"
-    r"|(?P<subj>\b(?:de|het|die|deze)\s+[^.;,]{0,60}?)\b(?:is|zijn)\s+(?:\w+\s+)?bevoegd\s+"
-    r"(?:voor|om|inzake)\b"
+    r"|\b(?P<competent>is|zijn)\s+(?:\w+\s+)?bevoegd\s+(?:voor|om|inzake)\b"
     r"|\b(?:is|zijn)\s+ter\s+beoordeling\s+van\b|\bhet\s+is\s+aan\s+(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+om\b"
     r"|\b(?:is|zijn)\b[^.;]{0,80}?\been\s+(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
@@ -51,7 +50,7 @@ _REFERRAL = re.compile(
     r"(?P<obj3>[^.;]{0,120})"
     # another member of the government asked to answer: "zal ik de nieuwe bewindspersoon van OCW
     # verzoeken om de reactie aan uw Kamer te zenden"
-    r"|\b(?:mijn|de|het)\s+(?:\w+\s+){0,2}?(?:bewindspersoon|collega|bevoegde\s+minister|"
+    r"|\b(?:bewindspersoon|collega|bevoegde\s+minister|"
     r"minister\s+van|staatssecretaris\s+van)\b[^.;]{0,60}?\b(?:verzoeken|vragen|verzocht|"
     r"gevraagd)\s+om\b[^.;]{0,120}?\b(?:antwoord\w*|reactie|beantwoord\w*|informeren|"
     r"zenden|sturen|bezorgen)\b"
@@ -606,9 +605,14 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             or referral.group("obj3")
             or referral.group("obj4")
             or referral.group("obj5")
-            or referral.group("subj")
         )
-        if referral.group("subj") and future:
+        if referral.group("competent"):
+            # "De federale minister is bevoegd voor ...": the subject before the verb
+            obj = sentence[max(0, referral.start() - 80) : referral.start()]
+            obj = re.split(r"[,:]", obj)[-1]
+            if not re.search(r"\b(?:de|het|die|deze)\b", obj):
+                obj = ""
+        if referral.group("competent") and future:
             referral = None  # "De regering is bevoegd voor ... en zal ...": it acts itself
         elif obj is not None and _REFERRED_ME.match(obj):
             return None  # "verwijst minister X mij naar u": the asker being sent on
