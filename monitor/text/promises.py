@@ -31,10 +31,6 @@ _REFERRAL = re.compile(
     r"|\b(?:is|zijn)\s+(?:een\s+|de\s+)?(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\b(?:onder|tot)\s+die\s+van\s+(?:de|mijn|het|haar|zijn)\b"
     r"|\bonder\s+de\s+(?:exclusieve\s+)?bevoegdheid\s+(?:\w+\s+){0,2}?(?:valt|vallen)\s+van\b"
-    # "Dat is een zaak voor de federale overheid", "De federale minister is bevoegd voor ..."
-    r"|\b(?:is|zijn)\s+(?:\w+\s+)?(?:een\s+)?(?:zaak|aangelegenheid|kwestie)\s+(?:van|voor)\b"
-    r"(?P<obj5>[^.;]{0,80})"
-    r"|\b(?P<competent>is|zijn)\s+(?:\w+\s+)?bevoegd\s+(?:voor|om|inzake)\b"
     r"|\b(?:is|zijn)\s+ter\s+beoordeling\s+van\b|\bhet\s+is\s+aan\s+(?:de|het)\s+\w+(?:\s+\w+){0,3}\s+om\b"
     r"|\b(?:is|zijn)\b[^.;]{0,80}?\been\s+(?:exclusieve\s+)?bevoegdheid\s+van\b"
     r"|\bhet\s+komt\s+(?:\w+\s+){1,6}?toe\s+om\b"
@@ -57,6 +53,13 @@ _REFERRAL = re.compile(
     r"|\b(?:geef|geven|stuur|sturen|speel|spelen)\s+(?:\w+\s+){0,4}?(?:vraag|vragen|verzoek|"
     r"bekommernis\w*|suggestie\w*)\s+(?:\w+\s+){0,2}?door\s+(?:aan|naar)\b(?P<obj4>[^.;]{0,120})",
     _I,
+)
+# Competence named in other words (looked for only beside its rare word): "Dat is een zaak voor de
+# federale overheid", "De federale minister is bevoegd voor deze materie".
+_COMPETENT = re.compile(
+    r"\b(?:is|zijn)\s+(?:\w+\s+)?(?:een\s+)?(?:zaak|aangelegenheid|kwestie)\s+(?:van|voor)\b"
+    r"(?P<obj>[^.;]{0,80})"
+    r"|\b(?P<competent>is|zijn)\s+(?:\w+\s+)?bevoegd\s+(?:voor|om|inzake)\b"
 )
 _REFERRAL_TARGET = re.compile(
     r"\b(?:minister\w*|collega\w*|regering|overheid|staatssecretaris|bevoegd\w*|agentschap|"
@@ -565,6 +568,10 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
     hi = bisect_left(dates, s_end, key=_start_of)
     referral = _REFERRAL.search(sentence)
     future = _FUTURE.search(sentence)
+    competent = None
+    if not referral and not future:
+        if "bevoegd" in sentence or "zaak v" in sentence or "aangelegenheid v" in sentence:
+            competent = _COMPETENT.search(sentence)  # (not "De regering is bevoegd ... en zal")
     intent = _INTENT.search(sentence) if _INTENT_KEY.search(sentence) else None
     if not intent and not future and lo < hi and (delegated := _DELEGATED.search(sentence)):
         if any(
@@ -592,7 +599,7 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
         if _PRACTICE.search(sentence):
             return None  # "Er wordt ingezet op ... tijdens de zomermaanden": a practice
         intent = action
-    if not (referral or future or intent or lo < hi or _SOON.search(sentence)):
+    if not (referral or competent or future or intent or lo < hi or _SOON.search(sentence)):
         return None  # a present tense without any time: nothing promised
     if _QUESTION_VOICE.search(sentence) or _VOCATIVE.match(sentence):
         return None
@@ -604,21 +611,21 @@ def _promise_in(text, s_start, s_end, dates, doc_date):
             or referral.group("obj2")
             or referral.group("obj3")
             or referral.group("obj4")
-            or referral.group("obj5")
         )
-        if referral.group("competent"):
+        if obj is not None and _REFERRED_ME.match(obj):
+            return None  # "verwijst minister X mij naar u": the asker being sent on
+        if obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj)):
+            return s_start, s_end, "referral", None
+    elif competent:
+        if competent.group("competent"):
             # "De federale minister is bevoegd voor ...": the subject before the verb
-            obj = sentence[max(0, referral.start() - 80) : referral.start()]
-            obj = re.split(r"[,:]", obj)[-1]
+            head = sentence[max(0, competent.start() - 80) : competent.start()]
+            obj = re.split(r"[,:]", head)[-1]
             if not re.search(r"\b(?:de|het|die|deze)\b", obj):
                 obj = ""
-        if referral.group("competent") and future:
-            referral = None  # "De regering is bevoegd voor ... en zal ...": it acts itself
-        elif obj is not None and _REFERRED_ME.match(obj):
-            return None  # "verwijst minister X mij naar u": the asker being sent on
-        if referral and (
-            obj is None or (_REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj))
-        ):
+        else:
+            obj = competent.group("obj")
+        if _REFERRAL_TARGET.search(obj) and not _OWN_DOCS.match(obj):
             return s_start, s_end, "referral", None
     if _ASKER_PLAN.search(sentence):
         return None
