@@ -1023,6 +1023,9 @@ CASES += [
         "dated",
         "2024-12-20",
     ),
+    # a first person present after a fronted time, without a comma
+    ("Na de zomer leggen we een nieuw decreet voor aan het parlement.", D, "dated", None),
+    ("Begin 2025 starten we met de uitrol van het platform.", D, "dated", "2025-03-31"),
     # informing citizens on a municipal page
     ("We houden je op de hoogte via onze website.", D, "open", None),
     # government text quoted verbatim
@@ -1072,6 +1075,9 @@ NEGATIVES += [
     ("Dit ligt, aldus de Bouwmeester, in lijn met wat we de komende jaren zullen zien.", D),
     ("Het is nog niet duidelijk wanneer de werken starten.", D),
     ("Dat is een zaak van lange adem.", D),
+    # a member's question reported in a committee report
+    ("De heer Peeters vraagt of de minister de regeling zal aanpassen.", D),
+    ("Hij vroeg me ook of er nog investeringen gepland staan in 2025.", D),
     # speech acts are no acts
     ("Ik wil u alvast meegeven dat we de cijfers opvolgen.", D),
     ("Ik wil tot slot nog even ingaan op de vraag over de subsidies.", D),

@@ -297,6 +297,8 @@ _NOT_PROMISE = re.compile(
 _NOT_OWN = re.compile(
     r"\b(?:verzoekt|roept|draagt)\s+(?:de\s+regering|het\s+kabinet|het\s+college)\b|"
     r"\bgaat\s+over\s+tot\s+de\s+orde\b|"
+    # a member's question reported: "De heer Peeters vraagt of de minister ... zal"
+    r"\b(?:vraagt|vroeg|vroegen)\s+(?:\w+\s+){0,3}?(?:of|wanneer|hoe|waarom|welke|wat)\b|"
     # a demand on the government: "wij willen dat de minister ... een brief stuurt"
     r"\b(?:wil|willen|vraag|vragen|verzoek|verzoeken|eis|eisen)\s+(?:\w+\s+)?dat\s+(?:de|het|deze)\s+"
     r"(?:\w+\s+)?(?:minister|staatssecretaris|regering|kabinet)\b|\b(?:overwegende|constaterende)\s+dat\b|"
@@ -323,7 +325,7 @@ _FIRST_PERSON = re.compile(r"\b(?:ik|we|wij)\b")
 
 # Every _NOT_OWN construction holds one of these (plain letters: a fast scan first).
 _NOT_OWN_KEY = re.compile(
-    r"verzoek|roept|draagt|orde|overwegende|constaterende|belo|zeg|schrij|meld|verklaart|"
+    r"verzoek|roept|draagt|orde|overwegende|constaterende|belo|zeg|schrij|meld|verklaart|vroeg|"
     r"gemeenschap|wallon|waals|frankrijk|duitsland|luxemburg|buitenland|verw|wil|vraag|eis"
 )
 
@@ -790,7 +792,9 @@ _PRACTICE = re.compile(
 )
 # A first person present, as in a plan: "Na goedkeuring ..., leggen we het actieprogramma voor".
 _FIRST_PRESENT = re.compile(
-    r",\s*(?!hebben|zijn|waren|hadden|kunnen|moeten|willen|mogen|zouden|konden|wilden)\w+en\s+"
+    # after a fronted time: "Na de zomer leggen we ... voor", "Na goedkeuring ..., leggen we"
+    r"(?:,|^\s*(?:na|tegen|begin|eind|midden|in\s+de\s+loop\s+van)\s+(?:de\s+|het\s+)?\w+)\s*"
+    r"(?!hebben|zijn|waren|hadden|kunnen|moeten|willen|mogen|zouden|konden|wilden)\w+en\s+"
     r"(?:we|wij)\b"
 )
 
