@@ -7,6 +7,20 @@ voornemens", "het is de bedoeling om", "zegt toe"), a follow-up ("wordt verder o
 goedgekeurd"), or a referral ("verwijs ik u graag door naar de bevoegde minister"). Asker
 voice (questions, "u zei dat ...", "Minister, ..."), forecasts and announcements about the
 speech itself are left out. The first usable time expression gives `due`.
+
+The checks follow four principles rather than single sentences:
+(a) the agent is the government side — the first person of the answering minister, a
+    government body, or an impersonal passive — not the asker (questions, demands, "vraagt of"),
+    not someone else (motions, press paraphrases, others' words in the perfect, instructions
+    to citizens with "je", another government or country);
+(b) there is a commitment modality — zal/zullen, an intention (voornemens, streven, engagement,
+    "ik wil" + an act, "ik verwacht ... te"), informing the addressee ("U wordt ... geïnformeerd"),
+    an effort in the passive ("wordt ingezet op"), or a present tense with a time still to come;
+(c) the verb is an act the agent controls (not "vergen", "bedragen", "betrekking hebben", a
+    speech act such as "ik wil benadrukken");
+(d) it is no question, no uncertain forecast, not negated.
+The time decides the kind: a date or period → dated with its last day; an event-bound or
+recurring time → dated without one; none or vague → open; "Als ..., zal ik ..." → open.
 """
 
 from __future__ import annotations
