@@ -314,7 +314,7 @@ _NOT_OWN = re.compile(
     # a member's question reported: "De heer Peeters vraagt of de minister ... zal"
     r"\b(?:vraagt|vroeg|vroegen)\s+(?:\w+\s+){0,3}?(?:of|wanneer|hoe|waarom|welke|wat)\b|"
     # a demand on the government: "wij willen dat de minister ... een brief stuurt"
-    r"\b(?:wil|willen|vraag|vragen|verzoek|verzoeken|eis|eisen)\s+(?:\w+\s+)?dat\s+(?:de|het|deze)\s+"
+    r"\b(?:wil|willen|vraag|vragen|verzoek|verzoeken|eis|eisen)\s+dat\s+(?:de|het|deze)\s+"
     r"(?:\w+\s+)?(?:minister|staatssecretaris|regering|kabinet)\b|\b(?:overwegende|constaterende)\s+dat\b|"
     r",\s*(?:belooft|beloven|zegt|zeggen|schrijft|schrijven|meldt|melden|verklaart)\s+"
     r"(?!de\b|het\b|ik\b|we\b|wij\b|u\b|men\b|dat\b|hij\b|zij\b)\w+|"
@@ -339,8 +339,10 @@ _FIRST_PERSON = re.compile(r"\b(?:ik|we|wij)\b")
 
 # Every _NOT_OWN construction holds one of these (plain letters: a fast scan first).
 _NOT_OWN_KEY = re.compile(
-    r"verzoek|roept|draagt|orde|overwegende|constaterende|belo|zeg|schrij|meld|verklaart|vroeg|"
-    r"gemeenschap|wallon|waals|frankrijk|duitsland|luxemburg|buitenland|verw|wil|vraag|eis"
+    r"verzoek|roept|draagt|de\s+orde|overwegende|constaterende|, belo|, zeg|, schrij|, meld|"
+    r", verklaart|vroeg|vraagt|franse\s+gem|duitstalige\s+gem|wallon|waals|frankrijk|duitsland|"
+    r"luxemburg|buitenland|verwijst|"
+    r"verwees|wil dat|willen dat|vraag dat|vragen dat|eis dat|eisen dat"
 )
 
 
