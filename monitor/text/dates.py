@@ -374,7 +374,7 @@ _P_VAGUE = re.compile(
 )
 _P_UNDEFINED = re.compile(
     # a word start and the first letters of the alternatives (a fast scan)
-    r"(?<![\w])(?=[jhdmwtpreiébnvoagz0-9])(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
+    r"(?<![\w])(?=[jhdmwtpreiébnvoagz])(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|wekelijks|tweejaarlijks|"
     r"periodiek|regelmatig|(?:elk|ieder)\s+(?:jaar|semester|kwartaal|voorjaar|najaar)|"
     r"(?:twee|drie|vier|een|één)\s+(?:keer|maal)\s+per\s+(?:jaar|maand|week)|"
     r"(?:bij|na)\s+(?:de|het|iedere|elke)\s+(?:volgende\s+)?(?:de\s+)?"
@@ -396,7 +396,7 @@ _P_UNDEFINED = re.compile(
     r"na\s+(?:goedkeuring|ontvangst|afronding|validatie|publicatie|evaluatie|analyse|advies|"
     r"(?:de\s+|het\s+)?inwerkingtreding)|nadat|"
     # "twee jaar na inwerkingtreding", "drie maanden na de oplevering": after an event
-    r"(?:één|een|twee|drie|vier|vijf|zes|\d{1,2})\s+(?:jaar|jaren|maanden|maand|weken|week)\s+na\s+"
+    r"(?:één|een|twee|drie|vier|vijf|zes)\s+(?:jaar|jaren|maanden|maand|weken|week)\s+na\s+"
     r"(?:de\s+|het\s+)?(?!afloop\b)\w+|"
     # a word ending in a treatment noun, checked by fixed-width look-behinds (no backtracking)
     r"(?:voor|vóór|bij|na|tijdens)\s+(?:de|het)\s+(?:\w+\s+)?\w+\b(?:(?<=behandeling)|(?<=debat)|"
