@@ -18,24 +18,12 @@ from datetime import date
 from pathlib import Path
 
 from monitor.text import extract
+from monitor.text.dates import MONTH_NAMES
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "text" / "seed-170.txt"
 TARGET_BYTES = 2_000_000
 BASELINE_BYTES = 60_000
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+
 
 PASSAGES = [
     "Zoals reeds beschreven in uw eerdere vraag {n} d.d. {d} worden aspecten zoals het profiel "
@@ -85,8 +73,8 @@ def corpus(target: int = TARGET_BYTES, seed: int = 3) -> list[str]:
             parts.append(
                 rnd.choice(PASSAGES).format(
                     n=rnd.randint(1, 1800),
-                    d=f"{rnd.randint(1, 28)} {rnd.choice(MONTHS)} {year}",
-                    d2=f"{rnd.randint(1, 28)} {rnd.choice(MONTHS)} {year + 1}",
+                    d=f"{rnd.randint(1, 28)} {rnd.choice(MONTH_NAMES)} {year}",
+                    d2=f"{rnd.randint(1, 28)} {rnd.choice(MONTH_NAMES)} {year + 1}",
                     y=year,
                     k=rnd.randint(2, 40),
                     big=f"{rnd.randint(1, 99)}.{rnd.randint(100, 999)}",

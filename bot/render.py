@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from monitor.text.dates import MONTH_NAMES
+
 # Telegram's limit is 4096 characters of text *after* entity parsing; keeping the raw
 # HTML below the limit is always safe.
 MAX_MESSAGE = 4096
@@ -20,10 +22,7 @@ SAFE_LIMIT = 3900
 MAX_TEXT = 400  # a single title or quoted span is cut at this length
 
 MONTHS = {
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ),
+    "nl": MONTH_NAMES,
     "en": (
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

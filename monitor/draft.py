@@ -15,25 +15,12 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from monitor.text.dates import dutch_day
 from state import ledger as store
 from state.ledger import LedgerEntry
 
 __all__ = ["draft_followup", "draft_for", "dutch_date", "minister_title"]
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _DOCUMENT = re.compile(
     r"\b(?:de|het|een)\s+((?:\w+\s+)?(?:verslagen|verslag|notulen|rapport|rapporten|studie|"
     r"evaluatie|nota|brief|brieven|cijfers|resultaten|overzicht|lijst|analyse|actieplan|"
@@ -50,7 +37,7 @@ def dutch_date(value: date | str | None) -> str:
         return "…"
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return dutch_day(value)
 
 
 def minister_title(text: str | None, minister: str | None) -> str | None:

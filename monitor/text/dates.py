@@ -15,6 +15,27 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_day(day: date) -> str:
+    """`date(2024, 4, 24)` → "24 april 2024"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 MONTHS = {
     "januari": 1,
     "jan": 1,
