@@ -120,6 +120,23 @@ CASES = [
         None,
         [ref("het antwoord op een schriftelijke vraag van collega Van Dijck", "written_question")],
     ),
+    # plural, without a determiner after "op"
+    (
+        "Uit uw antwoorden op schriftelijke vragen van collega Vandenberghe blijkt dat het "
+        "aantal daalt.",
+        None,
+        [
+            ref(
+                "uw antwoorden op schriftelijke vragen van collega Vandenberghe",
+                "written_question",
+            )
+        ],
+    ),
+    (
+        "Uit uw antwoord op schriftelijke vragen van collega Peeters blijkt dat er geen budget is.",
+        None,
+        [ref("uw antwoord op schriftelijke vragen van collega Peeters", "written_question")],
+    ),
     # vraag om uitleg with number and date
     (
         "Tijdens mijn vraag om uitleg nr. 2345 van 12 januari 2022 beloofde u een evaluatie.",
@@ -648,6 +665,8 @@ NEGATIVES = [
     "De Vlaamse Regering heeft in haar vergadering van 12 mei 2023 een akkoord bereikt.",
     # a discussion still to come in a committee
     "Het rapport zal worden besproken in de commissie Welzijn.",
+    # an answer still to come, to unqualified questions
+    "Mijn antwoord op vragen van de commissie volgt later.",
     # agreements, advice and legislatures are not parliamentary items
     "In het Vlaams Regeerakkoord 2019-2024 staat dat inburgering een betalend traject wordt.",
     "Het advies van de Raad van State van 3 juli 2023 werd integraal gevolgd.",

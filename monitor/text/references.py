@@ -91,6 +91,8 @@ _ANSWER_ON = re.compile(
     r"inzake|betreffende|aangaande)\s+(?:de|een|mijn|zijn|haar|uw|onze|hun)\s+(?:\w+\s+)?$",
     _I,
 )
+# "uw antwoorden op schriftelijke vragen van collega X": plural, without a determiner
+_ANSWER_ON_BARE = re.compile(r"\b(?:uw|zijn|haar|hun|mijn)\s+antwoord(?:en)?\s+op\s+$", _I)
 _OWN_DET = re.compile(r"\b(?P<det>mijn|uw|zijn|haar|onze|een|de|het|die|deze|dezelfde)\s+$", _I)
 _PAST = re.compile(
     r"\b(?:gesteld|stelde[n]?|ingediend|diende|beantwoord|geantwoord|antwoordde|gezegd|zei|"
@@ -481,7 +483,12 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
     has_facts = bool(numbers) or day_match is not None or session is not None
     start = m.start()
     # extend backwards over "uw eerdere", "antwoord op mijn", determiners
-    back = _ANSWER_ON.search(before) or _EARLIER.search(before) or _OWN_DET.search(before)
+    back = (
+        _ANSWER_ON.search(before)
+        or _EARLIER.search(before)
+        or (group == "written" and _ANSWER_ON_BARE.search(before))
+        or _OWN_DET.search(before)
+    )
     if back:
         start = m.start() - (len(before) - back.start())
         if _EARLIER.search(before) or _ANSWER_ON.search(before):
@@ -979,7 +986,7 @@ def _bare_question_ok(group, text, m, before, s_start, s_end):
     """A question named without number or date: is it an earlier, specific one?"""
     after = text[m.end() : s_end]
     start, end = m.start(), m.end()
-    answer_on = _ANSWER_ON.search(before)
+    answer_on = _ANSWER_ON.search(before) or (group == "written" and _ANSWER_ON_BARE.search(before))
     det = _OWN_DET.search(before)
     detw = det["det"].lower() if det else ""
     if re.search(r"\bdoor\s+(?:de\s+)?(?:leden|het\s+lid)\b[^.;]{0,80}\bgestelde\s+$", before, _I):
