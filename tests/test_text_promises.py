@@ -634,6 +634,20 @@ CASES += [
         "dated",
         "2025-06-20",
     ),
+    # ... nor before the government's own bill being sent on
+    (
+        "Het wetsvoorstel zal naar verwachting in het najaar van 2024 aan de Raad van State "
+        "worden voorgelegd.",
+        D,
+        "dated",
+        "2024-12-20",
+    ),
+    (
+        "Het wetsvoorstel wordt naar verwachting in juni 2024 bij de Tweede Kamer ingediend.",
+        D,
+        "dated",
+        "2024-06-30",
+    ),
     # "wanneer" opening a clause of time, not a question
     ("Wanneer de evaluatie klaar is, zal ik ze aan de commissie bezorgen.", D, "dated", None),
     (
@@ -853,6 +867,7 @@ NEGATIVES += [
     ),
     # a hedged forecast
     ("Naar verwachting zal de instroom in 2025 verder oplopen.", D),
+    ("Het wetsvoorstel zal naar verwachting in 2025 tot meer aanvragen leiden.", D),
     ("Naar verwachting worden de werken in het voorjaar van 2025 afgerond door de aannemer.", D),
     # the minister restating the question opens an answer, not the asker's passage
     # questions without their question mark (lists copied from PDF)

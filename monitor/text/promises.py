@@ -362,6 +362,11 @@ _HEDGE = re.compile(r"\bnaar\s+verwachting\b")
 _OWN_REPORT = re.compile(
     r"\b(?:ik|we|wij)\b[^.;]{0,60}?\b(?:informeren|sturen|toesturen|toezenden|zenden|bezorgen|"
     r"voorleggen|toekomen|rapporteren|berichten|aanbieden)\b"
+    # the government's own paper sent on: "Het wetsvoorstel zal naar verwachting in het najaar
+    # aan de Raad van State worden voorgelegd"
+    r"|\b(?:wetsvoorstel|wetsontwerp|voorontwerp|ontwerpdecreet|conceptnota|beleidsnota|"
+    r"actieplan)\b[^.;]{0,80}?\b(?:voorgelegd|ingediend|aangeboden|gestuurd|toegestuurd|"
+    r"toegezonden|bezorgd)\b"
 )
 _SPEECH = re.compile(
     # the letter itself: "In het eerste gedeelte van deze voortgangsrapportage zal ik stilstaan bij"
