@@ -120,6 +120,25 @@ CASES = [
         None,
         [ref("het antwoord op een schriftelijke vraag van collega Van Dijck", "written_question")],
     ),
+    # the verb before "op <date>": "stelde u daarover op 20 februari een schriftelijke vraag"
+    (
+        "Collega Van Rompuy stelde u daarover op 20 februari een schriftelijke vraag.",
+        date(2024, 5, 1),
+        [
+            ref(
+                "20 februari een schriftelijke vraag",
+                "written_question",
+                None,
+                "2024-02-20",
+                "2023-2024",
+            )
+        ],
+    ),
+    (
+        "Mevrouw Jans stelde op 3 maart 2023 een vraag om uitleg over de tolken.",
+        None,
+        [ref("3 maart 2023 een vraag om uitleg", "oral_question", None, "2023-03-03", "2022-2023")],
+    ),
     # plural, without a determiner after "op"
     (
         "Uit uw antwoorden op schriftelijke vragen van collega Vandenberghe blijkt dat het "
@@ -667,6 +686,8 @@ NEGATIVES = [
     "Het rapport zal worden besproken in de commissie Welzijn.",
     # an answer still to come, to unqualified questions
     "Mijn antwoord op vragen van de commissie volgt later.",
+    # a request, not a question
+    "Ik stelde op 3 maart 2023 een vraag tot subsidie.",
     # agreements, advice and legislatures are not parliamentary items
     "In het Vlaams Regeerakkoord 2019-2024 staat dat inburgering een betalend traject wordt.",
     "Het advies van de Raad van State van 3 juli 2023 werd integraal gevolgd.",

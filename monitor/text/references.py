@@ -334,6 +334,13 @@ def _complete(text, m, group, s_start, s_end, dates, doc_date):
                     and (
                         re.search(r"\b(?:stelde|stelden|diende|heb|hebt|heeft|hebben)\b", gap, _I)
                         or re.match(r"\s+(?:ingediend|gesteld)\b", text[m.end() : m.end() + 12])
+                        # "Collega X stelde u daarover op 20 februari een schriftelijke vraag"
+                        or group != "vraag"
+                        and re.search(
+                            r"\bstelden?\s+(?:[\w’']+\s+){0,3}$",
+                            text[max(s_start, d.start - 40) : d.start - 3],
+                            _I,
+                        )
                     )
                     and (d.day or d.past_day)
                 ):
