@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from state import ledger
 from state.clock import now_iso
 
 __all__ = [
@@ -142,31 +143,21 @@ def save_findings(
         for promise in promises:
             source = promise.get("source", "promise")
             keep.add((source, promise["span"]))
-            db.execute(
-                'INSERT INTO promises (question_id, source, start, "end", span, subject, kind, '
-                "due, status, status_changed_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) "
-                "ON CONFLICT(question_id, source, span) DO UPDATE SET "
-                'start = excluded.start, "end" = excluded."end", subject = excluded.subject, '
-                "kind = excluded.kind, due = excluded.due",
-                [
+            # One upsert for the ledger: an entry keeps its id, status and evidence.
+            ids.append(
+                ledger.add_entry(
+                    db,
                     question_id,
-                    source,
-                    promise.get("start"),
-                    promise.get("end"),
-                    promise["span"],
-                    promise.get("subject") or "",
-                    promise["kind"],
-                    promise.get("due"),
-                    stamp,
-                    stamp,
-                ],
+                    span=promise["span"],
+                    kind=promise["kind"],
+                    source=source,
+                    subject=promise.get("subject") or "",
+                    due=promise.get("due"),
+                    start=promise.get("start"),
+                    end=promise.get("end"),
+                    now=now,
+                )
             )
-            row = db.execute(
-                "SELECT id FROM promises WHERE question_id = ? AND source = ? AND span = ?",
-                [question_id, source, promise["span"]],
-            ).fetchone()
-            ids.append(row[0])
         for pid, source, span in db.execute(
             "SELECT id, source, span FROM promises WHERE question_id = ? "
             "AND source IN ('promise', 'requested_document')",
